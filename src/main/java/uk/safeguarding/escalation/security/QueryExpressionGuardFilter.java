@@ -1,0 +1,208 @@
+package uk.safeguarding.escalation.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses requests to the engine REST API and the webapps' API that carry a JUEL expression
+ * ({@code ${…}} or {@code #{…}}) anywhere the engine could evaluate it: query parameters and JSON
+ * bodies, including nested {@code orQueries}. Camunda 7 refuses top-level expressions in ad-hoc
+ * task queries but evaluates those inside {@code orQueries}; 7.24 CE gets no upstream fix.
+ *
+ * <p>Variable <em>values</em> are data the engine never evaluates, so text a practitioner typed
+ * (start or completion variables, variable updates, message correlation variables) passes.
+ * Deployments (multipart) are not inspected: diagrams carry expressions by design and deploying
+ * needs the admin's authorization.
+ */
+class QueryExpressionGuardFilter extends HttpFilter {
+
+  static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
+
+  /** JSON keys whose subtree holds variable values, never expressions. */
+  static final Set<String> VARIABLE_CONTAINERS = Set.of(
+      "variables", "modifications", "processVariables", "processVariablesLocal", "localVariables",
+      "correlationKeys", "localCorrelationKeys", "caseInstanceVariables", "taskVariables");
+
+  /** Single-variable update endpoints, whose whole body is one variable value. */
+  static final Pattern SINGLE_VARIABLE_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/?$");
+
+  /** Bodies larger than this are not inspected in memory: the REST API has no query of that size. */
+  static final int MAX_INSPECTED_BODY = 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String query = request.getQueryString();
+    if (query != null && EXPRESSION.matcher(decode(query)).find()) {
+      refuse(response, "query parameters");
+      return;
+    }
+    String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+    // Form posts (the webapps' login) are left to the container's parameter parsing.
+    if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
+        || !hasBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED_BODY + 1);
+    if (body.length > MAX_INSPECTED_BODY) {
+      ErrorResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+          "Request body too large");
+      return;
+    }
+    String path = request.getRequestURI();
+    if (!SINGLE_VARIABLE_PATH.matcher(path).matches()) {
+      Optional<String> where = findExpression(new String(body, StandardCharsets.UTF_8));
+      if (where.isPresent()) {
+        refuse(response, where.get());
+        return;
+      }
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /** Where in the body an evaluable expression sits, if anywhere. */
+  static Optional<String> findExpression(String body) {
+    if (!EXPRESSION.matcher(body).find() && !body.contains("\\u")) {
+      return Optional.empty(); // fast path: no candidate at all (JSON escapes could hide one)
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      // Not JSON: the API will reject it anyway; refuse only if it carries an expression.
+      return EXPRESSION.matcher(body).find() ? Optional.of("request body") : Optional.empty();
+    }
+    return find(root, "");
+  }
+
+  private static Optional<String> find(JsonNode node, String path) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isTextual()) {
+      return EXPRESSION.matcher(node.textValue()).find() ? Optional.of(path.isEmpty() ? "body" : path) : Optional.empty();
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> hit = find(node.get(i), path + "[" + i + "]");
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+    }
+    if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (VARIABLE_CONTAINERS.contains(field.getKey())) {
+          continue;
+        }
+        Optional<String> hit = find(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        if (hit.isPresent()) {
+          return hit;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method) || "DELETE".equals(method))
+        && request.getContentLengthLong() != 0;
+  }
+
+  private static String decode(String query) {
+    try {
+      return URLDecoder.decode(query, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return query; // malformed escapes: inspect as sent
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, String where) throws IOException {
+    ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+        "Expressions are not allowed in queries (found in " + where + ")");
+  }
+
+  /** Lets the API read the body this filter already consumed. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package uk.safeguarding.escalation.security;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The HTTP entry points that Camunda leaves open.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/*}: HTTP Basic against the engine's identity service; the authenticated
+ *       user and groups are set on the engine so authorizations apply (401 without credentials).
+ *   <li>Expressions in ad-hoc query bodies or parameters: refused with 400 before any engine code.
+ *   <li>The Admin webapp's initial-user setup: refused in every profile.
+ * </ul>
+ * The webapps under {@code /camunda} keep their own session login, CSRF filter and security headers.
+ */
+@Configuration
+public class RestAuthenticationConfiguration {
+
+  static final String REST_PATTERN = "/engine-rest/*";
+  static final String WEBAPP_API_PATTERN = "/camunda/api/*";
+
+  @Bean
+  FilterRegistrationBean<Filter> queryExpressionGuard() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
+    registration.setName("query-expression-guard");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> adminSetupBlock() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupBlockingFilter());
+    registration.setName("admin-setup-block");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> restAuthentication() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-basic-auth");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(REST_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+}
