@@ -14,7 +14,8 @@ import org.springframework.core.Ordered;
  * <ul>
  *   <li>{@code /engine-rest/*}: HTTP Basic against the engine's identity service; the authenticated
  *       user and groups are set on the engine so authorizations apply (401 without credentials).
- *   <li>Expressions in ad-hoc query bodies or parameters: refused with 400 before any engine code.
+ *   <li>Expressions in ad-hoc query bodies or parameters, and Java-serialized values: refused with
+ *       400 before any engine code ({@link RequestGuardFilter}).
  *   <li>The Admin webapp's initial-user setup: refused in every profile.
  * </ul>
  * The webapps under {@code /camunda} keep their own session login, CSRF filter and security headers.
@@ -26,9 +27,9 @@ public class RestAuthenticationConfiguration {
   static final String WEBAPP_API_PATTERN = "/camunda/api/*";
 
   @Bean
-  FilterRegistrationBean<Filter> queryExpressionGuard() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
-    registration.setName("query-expression-guard");
+  FilterRegistrationBean<Filter> requestGuard() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestGuardFilter());
+    registration.setName("request-guard");
     registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -25,7 +25,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Refuses requests to the engine REST API and the webapps' API that carry a JUEL expression
+ * Refuses, with 400 and before the engine sees them, requests to the engine REST API and the
+ * webapps' API that carry a JUEL expression
  * ({@code ${…}} or {@code #{…}}) anywhere the engine could evaluate it: query parameters and JSON
  * bodies, including nested {@code orQueries}. Camunda 7 refuses top-level expressions in ad-hoc
  * task queries but evaluates those inside {@code orQueries}; 7.24 CE gets no upstream fix.
@@ -34,10 +35,15 @@ import java.util.regex.Pattern;
  * (start or completion variables, variable updates, message correlation variables) passes.
  * Deployments (multipart) are not inspected: diagrams carry expressions by design and deploying
  * needs the admin's authorization.
+ *
+ * <p>It also refuses Java-serialized variable values anywhere in a body: the engine is configured
+ * to refuse them too, but answers a client's mistake with a 500.
  */
-class QueryExpressionGuardFilter extends HttpFilter {
+class RequestGuardFilter extends HttpFilter {
 
   static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
+
+  static final Pattern JAVA_SERIALIZED = Pattern.compile("x-java-serialized-object", Pattern.CASE_INSENSITIVE);
 
   /** JSON keys whose subtree holds variable values, never expressions. */
   static final Set<String> VARIABLE_CONTAINERS = Set.of(
@@ -73,9 +79,15 @@ class QueryExpressionGuardFilter extends HttpFilter {
           "Request body too large");
       return;
     }
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (JAVA_SERIALIZED.matcher(text).find()) {
+      ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+          "Java-serialized object values are not accepted; send objects as JSON (serializationDataFormat application/json)");
+      return;
+    }
     String path = request.getRequestURI();
     if (!SINGLE_VARIABLE_PATH.matcher(path).matches()) {
-      Optional<String> where = findExpression(new String(body, StandardCharsets.UTF_8));
+      Optional<String> where = findExpression(text);
       if (where.isPresent()) {
         refuse(response, where.get());
         return;

@@ -1,0 +1,98 @@
+package uk.safeguarding.escalation.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A plain HTTP client against the running application, as an outside REST client would use it. */
+public final class Http {
+
+  private final HttpClient client;
+  private final String baseUrl;
+  private final String authorization;
+  private String csrfToken;
+
+  private Http(String baseUrl, String authorization) {
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+    // Each client keeps its own cookies, like one browser: the webapps' session and CSRF cookie.
+    this.client = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .cookieHandler(new CookieManager())
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  public static Http anonymous(int port) {
+    return new Http("http://localhost:" + port, null);
+  }
+
+  public Http as(String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Http(baseUrl, "Basic " + token);
+  }
+
+  /**
+   * Logs into a webapp the way its login page does: fetch a CSRF token, then post the form.
+   * Returns the login response; later {@link #postWithCsrf} calls reuse session and token.
+   */
+  public HttpResponse<String> webappLogin(String app, String user, String password) {
+    get("/camunda/app/" + app + "/default/");
+    HttpResponse<String> login = send(request("/camunda/api/admin/auth/user/default/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+    if (login.statusCode() == 200) {
+      get("/camunda/api/admin/auth/user/default"); // the app's next call; the new session's token comes with it
+    }
+    return login;
+  }
+
+  public HttpResponse<String> postWithCsrf(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      // The webapps rotate the CSRF token with the session (e.g. at login), as a browser would follow.
+      response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !"Required".equals(t)).ifPresent(t -> csrfToken = t);
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
