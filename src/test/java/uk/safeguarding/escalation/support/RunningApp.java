@@ -24,13 +24,13 @@ public final class RunningApp implements AutoCloseable {
     this.context = context;
   }
 
+  /** Properties are passed as command-line arguments, so they override the configuration files. */
   public static RunningApp start(String profile, String... properties) {
-    List<String> props = new ArrayList<>(List.of("server.port=0"));
-    props.addAll(List.of(properties));
-    return new RunningApp(new SpringApplicationBuilder(EscalationApplication.class)
-        .profiles(profile)
-        .properties(props.toArray(String[]::new))
-        .run());
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=" + profile));
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    return new RunningApp(new SpringApplicationBuilder(EscalationApplication.class).run(args.toArray(String[]::new)));
   }
 
   public static Path newDataDir() {
