@@ -1,0 +1,12 @@
+package uk.safeguarding.escalation.notification;
+
+/**
+ * A way of reaching a person (email today; GOV.UK Notify could be another class). Must throw if
+ * the message was not handed over, so the job is retried.
+ */
+public interface NotificationChannel {
+
+  String name();
+
+  void send(Recipient recipient, Message message);
+}

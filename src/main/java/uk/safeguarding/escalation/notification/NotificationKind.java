@@ -1,0 +1,20 @@
+package uk.safeguarding.escalation.notification;
+
+/** What a notification tells its recipients; each kind has its own template and delegate. */
+public enum NotificationKind {
+  STAGE_STARTED("stage-started"),
+  INTENTION_TO_ESCALATE("intention-to-escalate"),
+  DEADLINE_BREACHED("deadline-breached"),
+  OUTCOME_RECORDED("outcome-recorded"),
+  PARTNERSHIP_NOTIFIED("partnership-notified");
+
+  private final String templateName;
+
+  NotificationKind(String templateName) {
+    this.templateName = templateName;
+  }
+
+  public String templateName() {
+    return templateName;
+  }
+}

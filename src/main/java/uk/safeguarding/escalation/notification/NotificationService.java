@@ -1,0 +1,124 @@
+package uk.safeguarding.escalation.notification;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import uk.safeguarding.escalation.EscalationProperties;
+import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
+import uk.safeguarding.escalation.identity.Partnership;
+
+/**
+ * Sends one notification to everyone it concerns, through the configured channel, and records each
+ * delivery. Runs inside an asynchronous job: any recipient not reached makes it throw, so Camunda
+ * retries the job (recipients already reached are skipped) and finally raises an incident.
+ */
+@Service
+public class NotificationService {
+
+  static final DateTimeFormatter DEADLINE_FORMAT =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm '(UK time)'", Locale.UK).withZone(WorkingDayCalendar.ZONE);
+
+  private final RecipientResolver recipients;
+  private final NotificationTemplates templates;
+  private final NotificationChannel channel;
+  private final NotificationLog log;
+  private final TaskService taskService;
+  private final String tasklistUrl;
+
+  NotificationService(RecipientResolver recipients, NotificationTemplates templates, NotificationChannel channel,
+      NotificationLog log, TaskService taskService, EscalationProperties properties) {
+    this.recipients = recipients;
+    this.templates = templates;
+    this.channel = channel;
+    this.log = log;
+    this.taskService = taskService;
+    this.tasklistUrl = properties.publicUrl().replaceAll("/$", "") + "/camunda/app/tasklist/default/";
+  }
+
+  public void send(NotificationRequest request) {
+    Task task = request.stageTask() == null ? null : findStageTask(request);
+    Set<String> groups = new LinkedHashSet<>(request.groups());
+    Set<String> users = new LinkedHashSet<>(request.users());
+    if (task != null && request.notifyStageOwners()) {
+      addOwners(task, groups, users);
+    }
+    Map<String, Recipient> people = recipients.resolve(groups, users);
+    if (people.isEmpty()) {
+      throw new NotificationException("Nobody to notify (" + request.kind() + ", case " + request.caseReference()
+          + "): groups " + groups + " have no members and no user is named. Add people to the groups in Admin,"
+          + " then retry the job in Cockpit.");
+    }
+    Message message = templates.render(request.kind(), values(request, task));
+
+    List<String> failures = new ArrayList<>();
+    for (Recipient recipient : people.values()) {
+      if (log.delivered(request.key(), recipient.userId(), channel.name())) {
+        continue; // reached by an earlier attempt of this job
+      }
+      if (recipient.email() == null) {
+        log.record(request, recipient, channel.name(), NotificationLog.Status.FAILED, "no email address");
+        failures.add(recipient.userId() + " (no email address)");
+        continue;
+      }
+      try {
+        channel.send(recipient, message);
+        log.record(request, recipient, channel.name(), NotificationLog.Status.DELIVERED, null);
+      } catch (RuntimeException e) {
+        log.record(request, recipient, channel.name(), NotificationLog.Status.FAILED, e.getMessage());
+        failures.add(recipient.userId() + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new NotificationException(request.kind() + " for case " + request.caseReference() + " not delivered to "
+          + failures.size() + " of " + people.size() + ": " + String.join(", ", failures));
+    }
+  }
+
+  private Task findStageTask(NotificationRequest request) {
+    return taskService.createTaskQuery().processInstanceId(request.processInstanceId())
+        .taskDefinitionKey(request.stageTask()).list().stream()
+        .max(Comparator.comparing(Task::getCreateTime))
+        .orElseThrow(() -> new NotificationException("No open task '" + request.stageTask() + "' in case "
+            + request.caseReference() + " to notify about"));
+  }
+
+  /** The stage's owner: whoever claimed it, else everyone it is offered to. */
+  private void addOwners(Task task, Set<String> groups, Set<String> users) {
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+      return;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        } else if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+      }
+    }
+  }
+
+  private Map<String, String> values(NotificationRequest request, Task task) {
+    Map<String, String> values = new HashMap<>();
+    values.put("caseReference", request.caseReference());
+    values.put("protocol", Partnership.byProcessKey(request.processKey()).map(Partnership::displayName)
+        .orElse(request.processKey()));
+    values.put("stage", request.stage() == null ? "-" : request.stage().toString());
+    values.put("deadline", task == null || task.getDueDate() == null ? "-"
+        : DEADLINE_FORMAT.format(task.getDueDate().toInstant()));
+    values.put("link", task == null ? tasklistUrl : tasklistUrl + "#/?task=" + task.getId());
+    return values;
+  }
+}

@@ -1,0 +1,316 @@
+package uk.safeguarding.escalation.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
+import uk.safeguarding.escalation.support.RunningApp;
+
+/**
+ * A stage with its working-day deadline, its overdue timer and its notifications, against a real
+ * SMTP server (GreenMail). The engine clock is moved; nothing sleeps; the job executor is off and
+ * jobs are run one by one as the executor would.
+ */
+@SpringBootTest
+class NotificationProcessTest {
+
+  static final int SMTP_PORT = freePort();
+  static GreenMail smtp;
+
+  /** Thursday before Easter 2026: two working days later is Wednesday 8 April (Good Friday and Easter Monday skipped). */
+  static final Instant STARTED = LocalDateTime.parse("2026-04-02T11:00").atZone(WorkingDayCalendar.ZONE).toInstant();
+  static final Instant DEADLINE = Instant.parse("2026-04-08T16:00:00Z"); // 17:00 BST
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
+    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    registry.add("escalation.notification.channel", () -> "email");
+    registry.add("escalation.public-url", () -> "https://escalation.example.org");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired NotificationLog notificationLog;
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp = newSmtpServer();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(STARTED));
+    smtp.purgeEmailFromAllMailboxes();
+    if (authorizationService.createAuthorizationQuery().groupIdIn("nssab").resourceId("notification-test").count() == 0) {
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId("nssab");
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId("notification-test");
+      grant.addPermission(Permissions.ALL);
+      authorizationService.saveAuthorization(grant);
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theStageTaskIsDueAtItsWorkingDayDeadlineAndItsTimerAtTheSameInstant() {
+    ProcessInstance pi = startCase("police");
+
+    Task task = stageTask(pi);
+    assertThat(task.getDueDate().toInstant()).isEqualTo(DEADLINE);
+    Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(DEADLINE);
+    assertThat(taskService.createTaskQuery().taskCandidateGroup("nssab-police-line-manager")
+        .processInstanceId(pi.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOwnersAreToldTheStageStartedWithALinkAndNoPersonalData() throws Exception {
+    ProcessInstance pi = startCase("police");
+    runDueJobs(pi);
+
+    List<MimeMessage> mails = received();
+    assertThat(mails).hasSize(1);
+    MimeMessage mail = mails.get(0);
+    assertThat(to(mail)).isEqualTo("nssab.police.line-manager@example.org");
+    assertThat(mail.getSubject()).isEqualTo("Case NS-2026-0042: stage 1 of the escalation is with you");
+    String body = GreenMailUtil.getBody(mail);
+    assertThat(body)
+        .contains("case NS-2026-0042 (notification-test) has reached stage 1")
+        .contains("Wednesday 8 April 2026 at 17:00 (UK time)")
+        .contains("https://escalation.example.org/camunda/app/tasklist/default/#/?task=" + stageTask(pi).getId());
+    User manager = identityService.createUserQuery().userId("nssab.police.line-manager").singleResult();
+    assertThat(body + mail.getSubject())
+        .doesNotContain("Ashworth Example").doesNotContain("placement breakdown")
+        .doesNotContain("Dr Riley Other").doesNotContain(manager.getLastName());
+
+    assertThat(notificationLog.forProcessInstance(pi.getId()))
+        .extracting(NotificationLog.Entry::kind, NotificationLog.Entry::recipientUserId, NotificationLog.Entry::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("STAGE_STARTED", "nssab.police.line-manager",
+            NotificationLog.Status.DELIVERED));
+  }
+
+  @Test
+  void theOverdueTimerFiresAtTheDeadlineNotAMinuteBeforeAndTellsOwnerAndNextLevelUp() throws Exception {
+    ProcessInstance pi = startCase("police");
+    runDueJobs(pi);
+    smtp.purgeEmailFromAllMailboxes();
+
+    ClockUtil.setCurrentTime(Date.from(DEADLINE.minus(Duration.ofMinutes(1))));
+    runDueJobs(pi);
+    assertThat(received()).isEmpty();
+    assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().count()).isZero();
+
+    ClockUtil.setCurrentTime(Date.from(DEADLINE));
+    runDueJobs(pi);
+    List<MimeMessage> mails = received();
+    assertThat(mails).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+        "nssab.police.line-manager@example.org", "nssab.police.second-tier-manager@example.org");
+    assertThat(mails.get(0).getSubject()).isEqualTo("Case NS-2026-0042: stage 1 deadline passed");
+    // Non-interrupting: people decide, the clock only reminds.
+    assertThat(pi).isWaitingAt("UserTask_ResolveStage1");
+    assertThat(pi).hasPassed("ServiceTask_NotifyDeadlineBreached", "EndEvent_BreachNotified");
+  }
+
+  @Test
+  void aClaimedStageTellsItsAssigneeRatherThanTheWholeGroup() throws Exception {
+    ProcessInstance pi = startCase("health");
+    runDueJobs(pi);
+    taskService.claim(stageTask(pi).getId(), "nssab.health.line-manager");
+    smtp.purgeEmailFromAllMailboxes();
+
+    ClockUtil.setCurrentTime(Date.from(DEADLINE));
+    runDueJobs(pi);
+    assertThat(received()).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+        "nssab.health.line-manager@example.org", "nssab.health.second-tier-manager@example.org");
+  }
+
+  @Test
+  void mailServerDownDoesNotFailTheCompletionAndTheJobDeliversOnceWhenItIsBack() throws Exception {
+    ProcessInstance pi = startCase("police");
+    runDueJobs(pi);
+    smtp.purgeEmailFromAllMailboxes();
+
+    smtp.stop();
+    taskService.complete(stageTask(pi).getId()); // the user's completion succeeds
+    runDueJobs(pi);
+    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_ConfirmOutcome").singleResult();
+    assertThat(job.getRetries()).isEqualTo(4);
+    assertThat(job.getExceptionMessage()).contains("OUTCOME_RECORDED").contains("not delivered to 2 of 2");
+    assertThat(job.getDuedate().toInstant()).isEqualTo(STARTED.plus(Duration.ofMinutes(5)));
+
+    smtp = newSmtpServer();
+    ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5))));
+    runDueJobs(pi);
+
+    assertThat(received()).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+        "nssab.police.practitioner@example.org", "nssab.police.line-manager@example.org");
+    assertThat(pi).isEnded();
+    assertThat(notificationLog.forProcessInstance(pi.getId()))
+        .filteredOn(e -> e.kind().equals("OUTCOME_RECORDED"))
+        .extracting(NotificationLog.Entry::status)
+        .containsExactly(NotificationLog.Status.FAILED, NotificationLog.Status.FAILED,
+            NotificationLog.Status.DELIVERED, NotificationLog.Status.DELIVERED);
+  }
+
+  @Test
+  void aRetryReachesOnlyThoseNotYetReached() throws Exception {
+    User noEmail = identityService.newUser("nssab.voluntary.temp-manager");
+    noEmail.setFirstName("Temp");
+    noEmail.setLastName("Manager");
+    identityService.saveUser(noEmail);
+    identityService.createMembership(noEmail.getId(), "nssab-voluntary-line-manager");
+    identityService.createMembership("nssab.police.line-manager", "nssab-voluntary-line-manager");
+    try {
+      ProcessInstance pi = startCase("voluntary");
+      runDueJobs(pi);
+      assertThat(received()).extracting(NotificationProcessTest::to).containsExactly("nssab.police.line-manager@example.org");
+      Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_NotifyStageStarted").singleResult();
+      assertThat(job.getExceptionMessage()).contains("nssab.voluntary.temp-manager (no email address)");
+
+      noEmail.setEmail("temp.manager@example.org");
+      identityService.saveUser(noEmail);
+      ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5))));
+      runDueJobs(pi);
+      assertThat(received()).extracting(NotificationProcessTest::to)
+          .containsExactly("nssab.police.line-manager@example.org", "temp.manager@example.org");
+    } finally {
+      identityService.deleteMembership("nssab.police.line-manager", "nssab-voluntary-line-manager");
+      identityService.deleteUser(noEmail.getId());
+    }
+  }
+
+  @Test
+  void aGroupWithNobodyInItBecomesAnIncidentAfterTheRetries() {
+    ProcessInstance pi = startCase("housing"); // no demo users in nssab-housing-line-manager
+    for (int attempt = 0; attempt < 5; attempt++) {
+      ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5L * attempt))));
+      runDueJobs(pi);
+    }
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_NotifyStageStarted");
+    assertThat(incident.getIncidentMessage()).contains("Nobody to notify").contains("nssab-housing-line-manager");
+    assertThat(pi).isWaitingAt("UserTask_ResolveStage1"); // the case itself goes on
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private ProcessInstance startCase(String raisingAgency) {
+    identityService.setAuthentication("nssab.police.practitioner", List.of("nssab", "nssab-police", "nssab-police-practitioner"));
+    try {
+      return runtimeService.startProcessInstanceByKey("notification-test", "NS-2026-0042", Map.of(
+          "caseReference", "NS-2026-0042",
+          "raisingAgency", raisingAgency,
+          "currentStage", 1,
+          "disputeSummary", "Ashworth Example: placement breakdown not shared",
+          "receivingPractitionerName", "Dr Riley Other"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task stageTask(ProcessInstance pi) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_ResolveStage1").singleResult();
+  }
+
+  /** Runs every job of the case that is due now, as the job executor would, until none is left; failures stay failed. */
+  private void runDueJobs(ProcessInstance pi) {
+    List<String> failed = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list().stream()
+          .filter(j -> !failed.contains(j.getId())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (RuntimeException e) {
+          failed.add(job.getId());
+        }
+      }
+    }
+  }
+
+  private static List<MimeMessage> received() {
+    return Arrays.asList(smtp.getReceivedMessages());
+  }
+
+  private static String to(MimeMessage mail) {
+    try {
+      return mail.getRecipients(RecipientType.TO)[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static GreenMail newSmtpServer() {
+    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
