@@ -6,7 +6,10 @@ public enum NotificationKind {
   INTENTION_TO_ESCALATE("intention-to-escalate"),
   DEADLINE_BREACHED("deadline-breached"),
   OUTCOME_RECORDED("outcome-recorded"),
-  PARTNERSHIP_NOTIFIED("partnership-notified");
+  PARTNERSHIP_NOTIFIED("partnership-notified"),
+  CASE_OVERDUE("case-overdue"),
+  MONITORING_FORM_COMPLETED("monitoring-form-completed"),
+  LEARNING_REFERRED("learning-referred");
 
   private final String templateName;
 

@@ -26,6 +26,8 @@ import uk.safeguarding.escalation.identity.Partnership;
 @Service
 public class NotificationService {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NotificationService.class);
+
   static final DateTimeFormatter DEADLINE_FORMAT =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm '(UK time)'", Locale.UK).withZone(WorkingDayCalendar.ZONE);
 
@@ -47,7 +49,13 @@ public class NotificationService {
   }
 
   public void send(NotificationRequest request) {
-    Task task = request.stageTask() == null ? null : findStageTask(request);
+    Task task = request.stageTask() == null ? null : findStageTask(request).orElse(null);
+    if (task == null && request.stageTask() != null && request.kind() == NotificationKind.STAGE_STARTED) {
+      // The stage was completed before this job ran (e.g. while mail was down): nothing left to announce.
+      LOG.info("{} for case {}: stage task {} already completed, not sent", request.kind(), request.caseReference(),
+          request.stageTask());
+      return;
+    }
     Set<String> groups = new LinkedHashSet<>(request.groups());
     Set<String> users = new LinkedHashSet<>(request.users());
     if (task != null && request.notifyStageOwners()) {
@@ -85,12 +93,11 @@ public class NotificationService {
     }
   }
 
-  private Task findStageTask(NotificationRequest request) {
+  /** The open stage task; empty once it has been completed (then no owners, deadline or task link). */
+  private java.util.Optional<Task> findStageTask(NotificationRequest request) {
     return taskService.createTaskQuery().processInstanceId(request.processInstanceId())
         .taskDefinitionKey(request.stageTask()).list().stream()
-        .max(Comparator.comparing(Task::getCreateTime))
-        .orElseThrow(() -> new NotificationException("No open task '" + request.stageTask() + "' in case "
-            + request.caseReference() + " to notify about"));
+        .max(Comparator.comparing(Task::getCreateTime));
   }
 
   /** The stage's owner: whoever claimed it, else everyone it is offered to. */

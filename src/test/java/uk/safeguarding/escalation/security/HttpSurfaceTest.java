@@ -72,10 +72,10 @@ class HttpSurfaceTest {
 
   @Test
   void restAppliesAuthorizationsToStaff() {
-    // A practitioner may not read a definition outside their partnership's protocol.
+    // A practitioner reads their partnership's protocol and nothing else.
     HttpResponse<String> response = anonymous.as("nssab.police.practitioner", "demo").get("/engine-rest/process-definition");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("[]");
+    assertThat(response.body()).contains("\"key\":\"nssab-escalation\"").doesNotContain("smoke-test");
   }
 
   @Test

@@ -1,0 +1,38 @@
+package uk.safeguarding.escalation.casefile;
+
+/**
+ * Process variables every protocol shares: the start variables and stage bookkeeping of the
+ * contract in ../shared/protocols/README.md ("The contract every diagram keeps").
+ */
+public final class CaseVariables {
+
+  public static final String CASE_REFERENCE = "caseReference";
+  public static final String SUBJECT_TYPE = "subjectType";
+  public static final String RAISING_AGENCY = "raisingAgency";
+  public static final String RECEIVING_AGENCY = "receivingAgency";
+  public static final String RECEIVING_PRACTITIONER_NAME = "receivingPractitionerName";
+  public static final String DISAGREEMENT_CATEGORY = "disagreementCategory";
+  public static final String DISPUTE_SUMMARY = "disputeSummary";
+  public static final String OUTCOME_SOUGHT = "outcomeSought";
+  public static final String RISK_LEVEL = "riskLevel";
+  public static final String IMMEDIATE_RISK_REFERRAL_MADE = "immediateRiskReferralMade";
+  /** Immediate risk only: the stage the case starts at (the procedures allow discretion). */
+  public static final String STARTING_STAGE = "startingStage";
+
+  /** The authenticated user who started the case (the start event's camunda:initiator). */
+  public static final String RAISING_PRACTITIONER = "raisingPractitioner";
+  public static final String CASE_STARTED_AT = "caseStartedAt";
+  public static final String CURRENT_STAGE = "currentStage";
+  public static final String STAGE_STARTED_AT = "stageStartedAt";
+  public static final String STAGE_OUTCOME = "stageOutcome";
+  public static final String RESOLVED_AT_STAGE = "resolvedAtStage";
+  public static final String RESOLVED_AT = "resolvedAt";
+  /** Calendar days (Europe/London dates) from the outset to the resolution, as the Monitoring Form asks. */
+  public static final String DAYS_TO_RESOLUTION = "daysToResolution";
+
+  public static final String RISK_IMMEDIATE = "immediate";
+  public static final String OUTCOME_RESOLVED = "resolved";
+  public static final String OUTCOME_ESCALATE = "escalate";
+
+  private CaseVariables() {}
+}

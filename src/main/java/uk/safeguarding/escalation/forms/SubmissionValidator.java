@@ -1,0 +1,84 @@
+package uk.safeguarding.escalation.forms;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Server-side validation of what users submit: the deployed Camunda Form's own rules plus the
+ * protocol's cross-field rules. Camunda Forms only validate in the browser and REST clients bypass
+ * them, so every start and every task completion is checked here before the engine acts.
+ */
+@Service
+public class SubmissionValidator {
+
+  private final FormService formService;
+  private final TaskService taskService;
+  private final Map<String, ProtocolRules> rulesByProcess;
+
+  public SubmissionValidator(FormService formService, TaskService taskService, List<ProtocolRules> rules) {
+    this.formService = formService;
+    this.taskService = taskService;
+    this.rulesByProcess = rules.stream().collect(Collectors.toMap(ProtocolRules::processKey, Function.identity()));
+  }
+
+  /** Violations of starting process definition {@code processDefinitionId} with {@code variables}. */
+  public List<Violation> checkStart(String processDefinitionId, Map<String, Object> variables) {
+    List<Violation> violations = new ArrayList<>();
+    startForm(processDefinitionId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
+    Optional.ofNullable(rulesByProcess.get(processKey(processDefinitionId)))
+        .ifPresent(rules -> violations.addAll(rules.checkStart(variables)));
+    return violations;
+  }
+
+  /** Violations of completing {@code taskId} with {@code variables} (the values submitted, not those already stored). */
+  public List<Violation> checkTask(String taskId, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessDefinitionId() == null) {
+      return List.of(); // the engine answers "not found" itself
+    }
+    List<Violation> violations = new ArrayList<>();
+    taskForm(taskId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
+    Optional.ofNullable(rulesByProcess.get(processKey(task.getProcessDefinitionId())))
+        .ifPresent(rules -> violations.addAll(rules.checkTask(task.getTaskDefinitionKey(), variables)));
+    return violations;
+  }
+
+  public void requireValidStart(String processDefinitionId, Map<String, Object> variables) {
+    List<Violation> violations = checkStart(processDefinitionId, variables);
+    if (!violations.isEmpty()) {
+      throw new FormValidationException("case start", violations);
+    }
+  }
+
+  private Optional<CamundaForm> startForm(String processDefinitionId) {
+    try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+      return Optional.of(CamundaForm.parse(in));
+    } catch (ProcessEngineException | java.io.IOException e) {
+      return Optional.empty(); // no Camunda Form on this start event
+    }
+  }
+
+  private Optional<CamundaForm> taskForm(String taskId) {
+    try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+      return Optional.of(CamundaForm.parse(in));
+    } catch (ProcessEngineException | java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Definition IDs are "key:version:id". */
+  static String processKey(String processDefinitionId) {
+    int colon = processDefinitionId.indexOf(':');
+    return colon < 0 ? processDefinitionId : processDefinitionId.substring(0, colon);
+  }
+}
