@@ -1,0 +1,188 @@
+package uk.safeguarding.escalation.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+
+/**
+ * Validates case starts and task completions on the engine REST API and on the webapps' API (what
+ * Tasklist calls) before the engine acts, and answers a bad submission with 400 naming each field.
+ * Without this the engine's own refusal (the start listener) would reach a REST client as a 500.
+ * Requests that are not yet authenticated pass untouched, so their answer stays 401.
+ */
+class FormSubmissionFilter extends HttpFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ENGINE_PREFIX = "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
+  static final Pattern START_BY_KEY = Pattern.compile(ENGINE_PREFIX + "/process-definition/key/([^/]+)/(?:start|submit-form)/?");
+  static final Pattern START_BY_ID = Pattern.compile(ENGINE_PREFIX + "/process-definition/([^/]+)/(?:start|submit-form)/?");
+  static final Pattern TASK = Pattern.compile(ENGINE_PREFIX + "/task/([^/]+)/(?:complete|submit-form|resolve)/?");
+
+  private final SubmissionValidator validator;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
+
+  FormSubmissionFilter(SubmissionValidator validator, RepositoryService repositoryService, IdentityService identityService) {
+    this.validator = validator;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Matcher byKey = START_BY_KEY.matcher(path);
+    Matcher byId = START_BY_ID.matcher(path);
+    Matcher task = TASK.matcher(path);
+    boolean relevant = "POST".equals(request.getMethod()) && (byKey.matches() || byId.matches() || task.matches());
+    if (!relevant || !authenticated(request, path)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    Map<String, Object> variables = variables(body);
+    List<Violation> violations;
+    String what;
+    try {
+      if (task.matches()) {
+        what = "task completion";
+        violations = validator.checkTask(task.group(1), variables);
+      } else {
+        what = "case start";
+        String definitionId = byKey.matches() ? latestDefinitionId(byKey.group(1)) : byId.group(1);
+        violations = definitionId == null ? List.of() : validator.checkStart(definitionId, variables);
+      }
+    } catch (ProcessEngineException e) {
+      violations = List.of(); // unknown definition or task, no permission: the engine answers that itself
+      what = null;
+    }
+    if (!violations.isEmpty()) {
+      writeViolations(response, what, violations);
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  private boolean authenticated(HttpServletRequest request, String path) {
+    if (path.startsWith("/engine-rest")) {
+      return identityService.getCurrentAuthentication() != null; // set by the Basic auth filter before us
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && !authentications.getAuthentications().isEmpty();
+  }
+
+  private String latestDefinitionId(String key) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+        .withoutTenantId().latestVersion().singleResult();
+    return definition == null ? null : definition.getId();
+  }
+
+  /** The REST body's variables as plain values: {"variables": {"name": {"value": …, "type": …}}}. */
+  static Map<String, Object> variables(byte[] body) {
+    Map<String, Object> values = new HashMap<>();
+    if (body.length == 0) {
+      return values;
+    }
+    try {
+      JsonNode variables = JSON.readTree(body).path("variables");
+      variables.fields().forEachRemaining(e -> values.put(e.getKey(), plain(e.getValue().path("value"))));
+    } catch (IOException e) {
+      // not JSON: the REST API rejects it itself
+    }
+    return values;
+  }
+
+  private static Object plain(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    if (value.isNumber()) {
+      return value.numberValue();
+    }
+    if (value.isTextual()) {
+      return value.textValue();
+    }
+    return value.toString(); // objects and lists (Json variables) as their text
+  }
+
+  private static void writeViolations(HttpServletResponse response, String what, List<Violation> violations) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", new FormValidationException(what, violations).getMessage());
+    body.put("violations", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.writeValueAsString(body));
+  }
+
+  /** Lets the API read the body this filter already consumed. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override public int read() { return in.read(); }
+        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+        @Override public boolean isFinished() { return in.available() == 0; }
+        @Override public boolean isReady() { return true; }
+        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}
