@@ -158,7 +158,8 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     return 1;
   }
 
-  static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+  /** Grants a group permissions on a resource, adding to a grant it already has. */
+  public static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
       Permission... permissions) {
     List<Authorization> present = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list();

@@ -1,0 +1,238 @@
+package uk.safeguarding.escalation.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.safeguarding.escalation.support.Http;
+
+/**
+ * Staff meet this product only through Camunda Tasklist, so this drives it in a real browser
+ * (Debian's Chromium, headless) against the packaged application: a practitioner raises a North
+ * Somerset case from the start form and records the first stage; the raising agency's line manager
+ * finds the next stage in "My group's tasks" with its due date, claims it and resolves it. The
+ * result is then checked through the engine. Each filled form is saved as a screenshot under
+ * target/screenshots.
+ */
+class TasklistBrowserIT {
+
+  static final String XSS = "<img src=x onerror=alert(1)>";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static Process app;
+  static int port;
+  static WebDriver browser;
+  static WebDriverWait wait;
+
+  @BeforeAll
+  static void startApplicationAndBrowser() throws Exception {
+    port = freePort();
+    Path dataDir = Files.createTempDirectory("escalation-e2e-");
+    String jar = System.getProperty("app.jar", "target/escalation-engine-0.1.0-SNAPSHOT.jar");
+    app = new ProcessBuilder("java", "-jar", jar, "--server.port=" + port, "--escalation.data-dir=" + dataDir,
+        "--escalation.notification.channel=log")
+        .redirectErrorStream(true).redirectOutput(new File("target/e2e-application.log")).start();
+    Http health = Http.anonymous(port);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!isUp(health)) {
+      assertThat(app.isAlive()).as("application exited; see target/e2e-application.log").isTrue();
+      assertThat(System.nanoTime()).as("application did not start within 3 minutes").isLessThan(deadline);
+      Thread.sleep(500); // waiting for a process to boot, not for a timer
+    }
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,2400", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.destroy();
+    }
+  }
+
+  @Test
+  void aPractitionerRaisesACaseAndTheLineManagerResolvesItInTasklist() throws Exception {
+    // the practitioner raises the case from the start form
+    login("nssab.police.practitioner");
+    click(By.linkText("Start process"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'North Somerset SAB')]"));
+    type("CaseReference", "NS-E2E-0001");
+    select("RaisingAgency", "Police");
+    select("ReceivingAgency", "Local authority adult social care");
+    type("ReceivingPractitionerName", "Dr Riley Other");
+    select("DisagreementCategory", "Thresholds");
+    type("DisputeSummary", "Referral closed without contact " + XSS);
+    click(field("RiskLevel-0"));
+    screenshot("01-start-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+    // ... and records stage 1 (their own discussion): not resolved
+    openTask("My tasks", "Discuss concern with the other practitioner");
+    WebElement shown = browser.findElement(field("DisputeSummaryShown"));
+    assertThat(shown.getAttribute("value")).isEqualTo("Referral closed without contact " + XSS); // text, not markup
+    assertThat(browser.findElements(By.cssSelector(".fjs-container img"))).isEmpty();
+    assertNoAlert();
+    select("ContactType", "Telephone");
+    type("ContactBetween", "Police practitioner and adult social care worker");
+    type("DiscussionSummary", "Disagreement about the threshold remains");
+    click(field("StageOutcome-1"));
+    screenshot("02-stage-1-discussion");
+    completeTask();
+    logout();
+
+    // the raising agency's line manager finds stage 1 in the group filter, with its due date
+    login("nssab.police.line-manager");
+    WebElement card = openTask("My group's tasks", "Resolve concern between line managers");
+    assertThat(card.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
+    click(By.xpath("//*[self::button or self::a][normalize-space()='Claim']"));
+    wait.until(ExpectedConditions.elementToBeClickable(field("ContactBetween")));
+    select("ContactType", "Online meeting");
+    type("ContactBetween", "Line managers of police and adult social care");
+    type("DiscussionSummary", "Agreed a joint visit");
+    type("AgreedActions", "Joint visit");
+    type("ActionOwner", "Adult social care");
+    click(field("StageOutcome-0"));
+    screenshot("03-stage-1-line-managers");
+    completeTask();
+    assertNoAlert();
+
+    // the result, as the engine records it
+    Http admin = Http.anonymous(port).as("admin", "demo");
+    JsonNode caseVariable = JSON.readTree(admin.get(
+        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=NS-E2E-0001").body()).get(0);
+    String instanceId = caseVariable.path("processInstanceId").asText();
+    JsonNode variables = JSON.readTree(admin.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId).body());
+    assertThat(value(variables, "resolvedAtStage")).isEqualTo("1");
+    assertThat(value(variables, "raisingPractitioner")).isEqualTo("nssab.police.practitioner");
+    assertThat(value(variables, "disputeSummary")).isEqualTo("Referral closed without contact " + XSS);
+    JsonNode tasks = JSON.readTree(admin.get("/engine-rest/history/task?processInstanceId=" + instanceId
+        + "&taskDefinitionKey=UserTask_ResolveBetweenLineManagers").body());
+    assertThat(tasks.get(0).path("assignee").asText()).isEqualTo("nssab.police.line-manager");
+    assertThat(tasks.get(0).path("deleteReason").asText()).isEqualTo("completed");
+  }
+
+  // --- Tasklist, the way a person uses it -------------------------------------------------------
+
+  private static void login(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+  }
+
+  private static void logout() {
+    browser.manage().deleteAllCookies();
+  }
+
+  /** Opens a filter, then the task card with that name; returns the card. */
+  private static WebElement openTask(String filter, String taskName) {
+    click(By.xpath("//a[contains(normalize-space(), \"" + filter + "\")]"));
+    By card = By.xpath("//li[contains(@class,'task')][.//h4/a[normalize-space()='" + taskName + "']]");
+    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+    element.findElement(By.cssSelector("h4 a")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    return browser.findElement(card);
+  }
+
+  private static void completeTask() {
+    click(By.xpath("//button[normalize-space()='Complete']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+  }
+
+  private static By field(String id) {
+    return By.cssSelector("[id$='-Field_" + id + "']");
+  }
+
+  private static void type(String fieldId, String text) {
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(fieldId)));
+    // as a person replaces a pre-filled value (the previous stage's record): select all, type over it
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+    assertThat(input.getAttribute("value")).isEqualTo(text);
+  }
+
+  /** form-js selects are drop-down lists, not native selects. */
+  private static void select(String fieldId, String option) {
+    click(field(fieldId + "-display"));
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
+  }
+
+  private static void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private static void assertNoAlert() {
+    try {
+      browser.switchTo().alert();
+      throw new AssertionError("A script ran: an alert is open");
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  private static void screenshot(String name) throws IOException {
+    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String value(JsonNode variables, String name) {
+    for (JsonNode v : variables) {
+      if (name.equals(v.path("name").asText())) {
+        return v.path("value").asText();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUp(Http http) {
+    try {
+      return http.get("/actuator/health").statusCode() == 200;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
