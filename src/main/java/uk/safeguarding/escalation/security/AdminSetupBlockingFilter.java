@@ -1,5 +1,7 @@
 package uk.safeguarding.escalation.security;
 
+import uk.safeguarding.escalation.web.JsonErrors;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -24,7 +26,7 @@ class AdminSetupBlockingFilter extends HttpFilter {
         .toLowerCase(Locale.ROOT).replaceAll("/+", "/");
     String rawUri = request.getRequestURI().toLowerCase(Locale.ROOT);
     if (path.contains("/api/admin/setup") || rawUri.contains("/setup/")) {
-      ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
           "Initial user setup is disabled. The administrator is created from configuration (see README).");
       return;
     }

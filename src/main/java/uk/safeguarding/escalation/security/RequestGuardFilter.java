@@ -1,20 +1,17 @@
 package uk.safeguarding.escalation.security;
 
+import uk.safeguarding.escalation.web.CachedBodyRequest;
+import uk.safeguarding.escalation.web.JsonErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -75,13 +72,13 @@ class RequestGuardFilter extends HttpFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED_BODY + 1);
     if (body.length > MAX_INSPECTED_BODY) {
-      ErrorResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+      JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
           "Request body too large");
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
     if (JAVA_SERIALIZED.matcher(text).find()) {
-      ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
           "Java-serialized object values are not accepted; send objects as JSON (serializationDataFormat application/json)");
       return;
     }
@@ -157,64 +154,7 @@ class RequestGuardFilter extends HttpFilter {
   }
 
   private static void refuse(HttpServletResponse response, String where) throws IOException {
-    ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
         "Expressions are not allowed in queries (found in " + where + ")");
-  }
-
-  /** Lets the API read the body this filter already consumed. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

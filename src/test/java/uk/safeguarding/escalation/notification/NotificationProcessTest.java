@@ -3,20 +3,11 @@ package uk.safeguarding.escalation.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +35,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
+import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.SmtpServer;
 
 /**
  * A stage with its working-day deadline, its overdue timer and its notifications, against a real
@@ -54,8 +47,7 @@ import uk.safeguarding.escalation.support.RunningApp;
 @SpringBootTest
 class NotificationProcessTest {
 
-  static final int SMTP_PORT = freePort();
-  static GreenMail smtp;
+  static final SmtpServer smtp = new SmtpServer();
 
   /** Thursday before Easter 2026: two working days later is Wednesday 8 April (Good Friday and Easter Monday skipped). */
   static final Instant STARTED = LocalDateTime.parse("2026-04-02T11:00").atZone(WorkingDayCalendar.ZONE).toInstant();
@@ -68,7 +60,7 @@ class NotificationProcessTest {
     registry.add("escalation.notification.channel", () -> "email");
     registry.add("escalation.public-url", () -> "https://escalation.example.org");
     registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("spring.mail.port", smtp::port);
   }
 
   @Autowired RuntimeService runtimeService;
@@ -80,7 +72,7 @@ class NotificationProcessTest {
 
   @BeforeAll
   static void startSmtp() {
-    smtp = newSmtpServer();
+    smtp.start();
   }
 
   @AfterAll
@@ -89,9 +81,9 @@ class NotificationProcessTest {
   }
 
   @BeforeEach
-  void setUp() throws Exception {
+  void setUp() {
     ClockUtil.setCurrentTime(Date.from(STARTED));
-    smtp.purgeEmailFromAllMailboxes();
+    smtp.clear();
     if (authorizationService.createAuthorizationQuery().groupIdIn("nssab").resourceId("notification-test").count() == 0) {
       Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId("nssab");
@@ -127,7 +119,7 @@ class NotificationProcessTest {
     List<MimeMessage> mails = received();
     assertThat(mails).hasSize(1);
     MimeMessage mail = mails.get(0);
-    assertThat(to(mail)).isEqualTo("nssab.police.line-manager@example.org");
+    assertThat(SmtpServer.to(mail)).isEqualTo("nssab.police.line-manager@example.org");
     assertThat(mail.getSubject()).isEqualTo("Case NS-2026-0042: stage 1 of the escalation is with you");
     String body = GreenMailUtil.getBody(mail);
     assertThat(body)
@@ -149,7 +141,7 @@ class NotificationProcessTest {
   void theOverdueTimerFiresAtTheDeadlineNotAMinuteBeforeAndTellsOwnerAndNextLevelUp() throws Exception {
     ProcessInstance pi = startCase("police");
     runDueJobs(pi);
-    smtp.purgeEmailFromAllMailboxes();
+    smtp.clear();
 
     ClockUtil.setCurrentTime(Date.from(DEADLINE.minus(Duration.ofMinutes(1))));
     runDueJobs(pi);
@@ -159,7 +151,7 @@ class NotificationProcessTest {
     ClockUtil.setCurrentTime(Date.from(DEADLINE));
     runDueJobs(pi);
     List<MimeMessage> mails = received();
-    assertThat(mails).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+    assertThat(mails).extracting(SmtpServer::to).containsExactlyInAnyOrder(
         "nssab.police.line-manager@example.org", "nssab.police.second-tier-manager@example.org");
     assertThat(mails.get(0).getSubject()).isEqualTo("Case NS-2026-0042: stage 1 deadline passed");
     // Non-interrupting: people decide, the clock only reminds.
@@ -172,11 +164,11 @@ class NotificationProcessTest {
     ProcessInstance pi = startCase("health");
     runDueJobs(pi);
     taskService.claim(stageTask(pi).getId(), "nssab.health.line-manager");
-    smtp.purgeEmailFromAllMailboxes();
+    smtp.clear();
 
     ClockUtil.setCurrentTime(Date.from(DEADLINE));
     runDueJobs(pi);
-    assertThat(received()).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+    assertThat(received()).extracting(SmtpServer::to).containsExactlyInAnyOrder(
         "nssab.health.line-manager@example.org", "nssab.health.second-tier-manager@example.org");
   }
 
@@ -184,7 +176,7 @@ class NotificationProcessTest {
   void mailServerDownDoesNotFailTheCompletionAndTheJobDeliversOnceWhenItIsBack() throws Exception {
     ProcessInstance pi = startCase("police");
     runDueJobs(pi);
-    smtp.purgeEmailFromAllMailboxes();
+    smtp.clear();
 
     smtp.stop();
     taskService.complete(stageTask(pi).getId()); // the user's completion succeeds
@@ -194,11 +186,11 @@ class NotificationProcessTest {
     assertThat(job.getExceptionMessage()).contains("OUTCOME_RECORDED").contains("not delivered to 2 of 2");
     assertThat(job.getDuedate().toInstant()).isEqualTo(STARTED.plus(Duration.ofMinutes(5)));
 
-    smtp = newSmtpServer();
+    smtp.start();
     ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5))));
     runDueJobs(pi);
 
-    assertThat(received()).extracting(NotificationProcessTest::to).containsExactlyInAnyOrder(
+    assertThat(received()).extracting(SmtpServer::to).containsExactlyInAnyOrder(
         "nssab.police.practitioner@example.org", "nssab.police.line-manager@example.org");
     assertThat(pi).isEnded();
     assertThat(notificationLog.forProcessInstance(pi.getId()))
@@ -219,7 +211,7 @@ class NotificationProcessTest {
     try {
       ProcessInstance pi = startCase("voluntary");
       runDueJobs(pi);
-      assertThat(received()).extracting(NotificationProcessTest::to).containsExactly("nssab.police.line-manager@example.org");
+      assertThat(received()).extracting(SmtpServer::to).containsExactly("nssab.police.line-manager@example.org");
       Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_NotifyStageStarted").singleResult();
       assertThat(job.getExceptionMessage()).contains("nssab.voluntary.temp-manager (no email address)");
 
@@ -227,7 +219,7 @@ class NotificationProcessTest {
       identityService.saveUser(noEmail);
       ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5))));
       runDueJobs(pi);
-      assertThat(received()).extracting(NotificationProcessTest::to)
+      assertThat(received()).extracting(SmtpServer::to)
           .containsExactly("nssab.police.line-manager@example.org", "temp.manager@example.org");
     } finally {
       identityService.deleteMembership("nssab.police.line-manager", "nssab-voluntary-line-manager");
@@ -269,48 +261,11 @@ class NotificationProcessTest {
     return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_ResolveStage1").singleResult();
   }
 
-  /** Runs every job of the case that is due now, as the job executor would, until none is left; failures stay failed. */
   private void runDueJobs(ProcessInstance pi) {
-    List<String> failed = new ArrayList<>();
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list().stream()
-          .filter(j -> !failed.contains(j.getId())).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          managementService.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          failed.add(job.getId());
-        }
-      }
-    }
+    Jobs.runDue(managementService, pi.getId());
   }
 
   private static List<MimeMessage> received() {
-    return Arrays.asList(smtp.getReceivedMessages());
-  }
-
-  private static String to(MimeMessage mail) {
-    try {
-      return mail.getRecipients(RecipientType.TO)[0].toString();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static GreenMail newSmtpServer() {
-    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return smtp.received();
   }
 }
