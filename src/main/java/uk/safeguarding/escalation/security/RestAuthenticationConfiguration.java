@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
  * The HTTP entry points that Camunda leaves open.
  *
  * <ul>
- *   <li>{@code /engine-rest/*}: HTTP Basic against the engine's identity service; the authenticated
+ *   <li>{@code /engine-rest/*} and {@code /api/*}: HTTP Basic against the engine's identity service; the authenticated
  *       user and groups are set on the engine so authorizations apply (401 without credentials).
  *   <li>Expressions in ad-hoc query bodies or parameters, and Java-serialized values: refused with
  *       400 before any engine code ({@link RequestGuardFilter}).
@@ -25,6 +25,8 @@ public class RestAuthenticationConfiguration {
 
   static final String REST_PATTERN = "/engine-rest/*";
   static final String WEBAPP_API_PATTERN = "/camunda/api/*";
+  /** The application's own API (e.g. the notification log), authenticated like the engine's. */
+  static final String APP_API_PATTERN = "/api/*";
 
   @Bean
   FilterRegistrationBean<Filter> requestGuard() {
@@ -50,7 +52,7 @@ public class RestAuthenticationConfiguration {
     registration.setName("engine-rest-basic-auth");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(REST_PATTERN);
+    registration.addUrlPatterns(REST_PATTERN, APP_API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

@@ -135,6 +135,16 @@ class NssabRestTest {
         .containsExactly("UserTask_DiscussWithOtherPractitioner/nssab.police.practitioner",
             "UserTask_ResolveBetweenLineManagers/nssab.police.line-manager",
             "UserTask_ReferLearning/nssab.police.practitioner");
+
+    // ... and the proof of who was told what
+    JsonNode notifications = JSON.readTree(auditor.get("/api/notifications?processInstanceId=" + instanceId).body());
+    assertThat(notifications).extracting(n -> n.path("kind").asText() + " " + n.path("recipientUserId").asText()
+            + " " + n.path("status").asText())
+        .contains("STAGE_STARTED nssab.police.line-manager DELIVERED",
+            "INTENTION_TO_ESCALATE nssab.la-adults.line-manager DELIVERED",
+            "OUTCOME_RECORDED nssab.police.practitioner DELIVERED");
+    assertThat(practitioner.get("/api/notifications?processInstanceId=" + instanceId).statusCode()).isEqualTo(404);
+    assertThat(Http.anonymous(port).get("/api/notifications?processInstanceId=" + instanceId).statusCode()).isEqualTo(401);
   }
 
   @Test
