@@ -376,6 +376,19 @@ class NssabEscalationProcessTest {
   }
 
   @Test
+  void theEngineItselfRefusesACompletionThatBreaksTheForm() {
+    ProcessInstance pi = start(standardCase());
+    String taskId = task(pi, DISCUSS_WITH_OTHER_PRACTITIONER).getId();
+    // straight through the Java API, past the HTTP layer's check
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("stageOutcome", "maybe")))
+        .hasRootCauseInstanceOf(FormValidationException.class)
+        .hasMessageContaining("stageOutcome: must be one of escalate, resolved")
+        .hasMessageContaining("contactBetween: is required");
+    assertThat(pi).isWaitingAt(DISCUSS_WITH_OTHER_PRACTITIONER);
+    assertThat(variable(pi, "stageOutcome")).isNull();
+  }
+
+  @Test
   void anotherAgencysManagerNeitherSeesNorCompletesTheStage() {
     ProcessInstance pi = start(standardCase());
     complete(pi, DISCUSS_WITH_OTHER_PRACTITIONER, "nssab.police.practitioner", stageRecord("escalate"));
