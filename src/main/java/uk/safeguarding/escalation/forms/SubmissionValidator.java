@@ -60,7 +60,12 @@ public class SubmissionValidator {
     }
   }
 
+  // Only ask for a deployed form where there is one: inside a running command an engine exception
+  // (even one caught here) would doom the surrounding transaction.
   private Optional<CamundaForm> startForm(String processDefinitionId) {
+    if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
+      return Optional.empty();
+    }
     try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
       return Optional.of(CamundaForm.parse(in));
     } catch (ProcessEngineException | java.io.IOException e) {
@@ -69,6 +74,9 @@ public class SubmissionValidator {
   }
 
   private Optional<CamundaForm> taskForm(String taskId) {
+    if (formService.getTaskFormData(taskId).getCamundaFormRef() == null) {
+      return Optional.empty();
+    }
     try (InputStream in = formService.getDeployedTaskForm(taskId)) {
       return Optional.of(CamundaForm.parse(in));
     } catch (ProcessEngineException | java.io.IOException e) {
