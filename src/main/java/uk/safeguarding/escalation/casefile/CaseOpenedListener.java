@@ -24,7 +24,8 @@ public class CaseOpenedListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    validator.requireValidStart(execution.getProcessDefinitionId(), execution.getVariables());
+    validator.requireValidStart(execution.getProcessDefinitionId(), execution.getVariables(),
+        (String) execution.getVariable(RAISING_PRACTITIONER));
     execution.setVariable(CASE_STARTED_AT, ClockUtil.getCurrentTime());
     execution.setVariable(CURRENT_STAGE, startingStage(execution.getVariable(STARTING_STAGE)));
   }

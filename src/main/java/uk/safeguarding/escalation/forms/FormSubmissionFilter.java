@@ -56,7 +56,8 @@ class FormSubmissionFilter extends HttpFilter {
     Matcher byId = START_BY_ID.matcher(path);
     Matcher task = TASK.matcher(path);
     boolean relevant = "POST".equals(request.getMethod()) && (byKey.matches() || byId.matches() || task.matches());
-    if (!relevant || !authenticated(request, path)) {
+    String user = relevant ? authenticatedUser(request, path) : null;
+    if (user == null) {
       chain.doFilter(request, response);
       return;
     }
@@ -71,7 +72,7 @@ class FormSubmissionFilter extends HttpFilter {
       } else {
         what = "case start";
         String definitionId = byKey.matches() ? latestDefinitionId(byKey.group(1)) : byId.group(1);
-        violations = definitionId == null ? List.of() : validator.checkStart(definitionId, variables);
+        violations = definitionId == null ? List.of() : validator.checkStart(definitionId, variables, user);
       }
     } catch (ProcessEngineException e) {
       violations = List.of(); // unknown definition or task, no permission: the engine answers that itself
@@ -84,16 +85,16 @@ class FormSubmissionFilter extends HttpFilter {
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private boolean authenticated(HttpServletRequest request, String path) {
+  /** Who is asking, or null if not yet authenticated. */
+  private String authenticatedUser(HttpServletRequest request, String path) {
     if (path.startsWith("/engine-rest")) {
-      return identityService.getCurrentAuthentication() != null; // set by the Basic auth filter before us
+      // set by the Basic auth filter before us
+      return identityService.getCurrentAuthentication() == null ? null : identityService.getCurrentAuthentication().getUserId();
     }
     HttpSession session = request.getSession(false);
-    if (session == null) {
-      return false;
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    return authentications != null && !authentications.getAuthentications().isEmpty();
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return authentications == null || authentications.getAuthentications().isEmpty() ? null
+        : authentications.getAuthentications().get(0).getIdentityId();
   }
 
   private String latestDefinitionId(String key) {

@@ -8,10 +8,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import uk.safeguarding.escalation.casefile.CaseVariables;
+import uk.safeguarding.escalation.identity.GroupIds;
+import uk.safeguarding.escalation.identity.Partnership;
 
 /**
  * Server-side validation of what users submit: the deployed Camunda Form's own rules plus the
@@ -25,16 +29,25 @@ public class SubmissionValidator {
   private final TaskService taskService;
   private final Map<String, ProtocolRules> rulesByProcess;
 
-  public SubmissionValidator(FormService formService, TaskService taskService, List<ProtocolRules> rules) {
+  private final IdentityService identityService;
+
+  public SubmissionValidator(FormService formService, TaskService taskService, IdentityService identityService,
+      List<ProtocolRules> rules) {
     this.formService = formService;
     this.taskService = taskService;
+    this.identityService = identityService;
     this.rulesByProcess = rules.stream().collect(Collectors.toMap(ProtocolRules::processKey, Function.identity()));
   }
 
-  /** Violations of starting process definition {@code processDefinitionId} with {@code variables}. */
-  public List<Violation> checkStart(String processDefinitionId, Map<String, Object> variables) {
+  /**
+   * Violations of {@code starter} starting process definition {@code processDefinitionId} with
+   * {@code variables}; {@code starter} may be null for a start by the system itself.
+   */
+  public List<Violation> checkStart(String processDefinitionId, Map<String, Object> variables, String starter) {
     List<Violation> violations = new ArrayList<>();
     startForm(processDefinitionId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
+    ownAgency(processKey(processDefinitionId), variables.get(CaseVariables.RAISING_AGENCY), starter)
+        .ifPresent(violations::add);
     Optional.ofNullable(rulesByProcess.get(processKey(processDefinitionId)))
         .ifPresent(rules -> violations.addAll(rules.checkStart(variables)));
     return violations;
@@ -53,11 +66,25 @@ public class SubmissionValidator {
     return violations;
   }
 
-  public void requireValidStart(String processDefinitionId, Map<String, Object> variables) {
-    List<Violation> violations = checkStart(processDefinitionId, variables);
+  public void requireValidStart(String processDefinitionId, Map<String, Object> variables, String starter) {
+    List<Violation> violations = checkStart(processDefinitionId, variables, starter);
     if (!violations.isEmpty()) {
       throw new FormValidationException("case start", violations);
     }
+  }
+
+  /** A practitioner raises a disagreement for their own agency: its staff group must include them. */
+  private Optional<Violation> ownAgency(String processKey, Object raisingAgency, String starter) {
+    Optional<Partnership> partnership = Partnership.byProcessKey(processKey);
+    if (starter == null || !(raisingAgency instanceof String agency) || partnership.isEmpty()
+        || !partnership.get().hasAgency(agency)) {
+      return Optional.empty(); // unknown agencies are the form's concern
+    }
+    String agencyGroup = partnership.get().code() + "-" + agency;
+    boolean member = identityService.createUserQuery().userId(starter).memberOfGroup(agencyGroup).count() > 0;
+    boolean admin = identityService.createUserQuery().userId(starter).memberOfGroup(GroupIds.ADMIN).count() > 0;
+    return member || admin ? Optional.empty()
+        : Optional.of(new Violation(CaseVariables.RAISING_AGENCY, "must be your own agency (you are not in " + agencyGroup + ")"));
   }
 
   // Only ask for a deployed form where there is one: inside a running command an engine exception

@@ -352,6 +352,14 @@ class NssabEscalationProcessTest {
   }
 
   @Test
+  void aPractitionerCannotRaiseOnBehalfOfAnotherAgency() {
+    Map<String, Object> vars = standardCase();
+    vars.put("raisingAgency", "health"); // the starter is a police practitioner
+    assertThatThrownBy(() -> start(vars)).isInstanceOf(FormValidationException.class)
+        .hasMessageContaining("raisingAgency: must be your own agency");
+  }
+
+  @Test
   void onlyImmediateRiskMayStartAboveStage1() {
     Map<String, Object> vars = standardCase();
     vars.put("startingStage", "3");

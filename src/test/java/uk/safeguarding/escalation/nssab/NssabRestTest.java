@@ -162,6 +162,15 @@ class NssabRestTest {
   }
 
   @Test
+  void aPractitionerRaisesDisagreementsForTheirOwnAgencyOnly() throws Exception {
+    HttpResponse<String> response = practitioner.post(START, startBody("NS-REST-5", "standard")
+        .replace("\"raisingAgency\": {\"value\": \"police\"", "\"raisingAgency\": {\"value\": \"health\""));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("raisingAgency: must be your own agency (you are not in nssab-health)");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("NS-REST-5").count()).isZero();
+  }
+
+  @Test
   void immediateRiskWithoutTheEmergencyReferralIsRefused() throws Exception {
     HttpResponse<String> response = practitioner.post(START, startBody("NS-REST-3", "immediate"));
     assertThat(response.statusCode()).isEqualTo(400);
