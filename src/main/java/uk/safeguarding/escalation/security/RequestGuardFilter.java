@@ -40,7 +40,7 @@ class RequestGuardFilter extends HttpFilter {
 
   static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
 
-  static final Pattern JAVA_SERIALIZED = Pattern.compile("x-java-serialized-object", Pattern.CASE_INSENSITIVE);
+  static final String JAVA_SERIALIZATION_FORMAT = "application/x-java-serialized-object";
 
   /** JSON keys whose subtree holds variable values, never expressions. */
   static final Set<String> VARIABLE_CONTAINERS = Set.of(
@@ -77,7 +77,7 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    if (JAVA_SERIALIZED.matcher(text).find()) {
+    if (declaresJavaSerialization(text)) {
       JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
           "Java-serialized object values are not accepted; send objects as JSON (serializationDataFormat application/json)");
       return;
@@ -91,6 +91,19 @@ class RequestGuardFilter extends HttpFilter {
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /** Whether any value in a JSON body declares serializationDataFormat Java (text that merely mentions it passes). */
+  static boolean declaresJavaSerialization(String body) {
+    if (!body.contains("serializationDataFormat") && !body.contains("\\u")) {
+      return false;
+    }
+    try {
+      return JSON.readTree(body).findValues("serializationDataFormat").stream()
+          .anyMatch(format -> JAVA_SERIALIZATION_FORMAT.equalsIgnoreCase(format.asText().trim()));
+    } catch (JsonProcessingException e) {
+      return false; // not JSON: no variables the engine would deserialize
+    }
   }
 
   /** Where in the body an evaluable expression sits, if anywhere. */
