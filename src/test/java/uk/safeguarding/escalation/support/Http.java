@@ -69,6 +69,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST asking for HAL (application/hal+json), as Tasklist lists a filter's tasks. */
+  public HttpResponse<String> postHal(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> postForm(String path, String form) {
     return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));

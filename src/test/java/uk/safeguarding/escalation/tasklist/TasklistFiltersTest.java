@@ -66,6 +66,14 @@ class TasklistFiltersTest {
         .post("/engine-rest/filter/" + groupTasks.getId() + "/list", "{}").body());
     assertThat(tasks).extracting(t -> t.path("processInstanceId").asText()).containsSubsequence(earlier, later);
 
+    // each task card shows the case reference and stage, though staff may not read the whole case
+    JsonNode hal = JSON.readTree(Http.anonymous(port).as("nssab.police.line-manager", "demo")
+        .postHal("/engine-rest/filter/" + groupTasks.getId() + "/list", "{}").body());
+    JsonNode card = java.util.stream.StreamSupport.stream(hal.path("_embedded").path("task").spliterator(), false)
+        .filter(t -> t.path("processInstanceId").asText().equals(earlier)).findFirst().orElseThrow();
+    assertThat(card.path("_embedded").path("variable")).extracting(v -> v.path("name").asText() + "=" + v.path("value").asText())
+        .containsExactlyInAnyOrder("caseReference=NS-FILTER-2", "currentStage=1");
+
     JsonNode otherAgency = JSON.readTree(Http.anonymous(port).as("nssab.health.line-manager", "demo")
         .post("/engine-rest/filter/" + groupTasks.getId() + "/list", "{}").body());
     assertThat(otherAgency).extracting(t -> t.path("processInstanceId").asText()).doesNotContain(earlier, later);
