@@ -148,6 +148,13 @@ class NssabEscalationProcessTest {
     assertThat(lineManagers).isNotNull();
     assertThat(candidateGroups(lineManagers)).containsExactly("nssab-police-line-manager");
     assertThat(lineManagers.getDueDate().toInstant()).isEqualTo(ONE_WD); // 1 WD from being told
+    // the line managers record their own contact on an empty form; the practitioners' record stays in history
+    assertThat(taskService.getVariable(lineManagers.getId(), "discussionSummary")).isNull();
+    assertThat(taskService.getVariable(lineManagers.getId(), "disputeSummary")).isNotNull();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .filteredOn(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName().equals("discussionSummary"))
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue())
+        .containsExactly("Discussed the threshold decision", null); // recorded, then cleared for the next stage
     // told: the raising agency's line managers (stage started) and the receiving agency's (intention to escalate)
     assertThat(smtp.recipients()).containsExactlyInAnyOrder(
         "nssab.police.line-manager@example.org", "nssab.la-adults.line-manager@example.org");
@@ -214,6 +221,8 @@ class NssabEscalationProcessTest {
 
     Task stage4 = task(pi, RESOLVE_AT_BOARD_LEVEL);
     assertThat(candidateGroups(stage4)).containsExactly("nssab-police-board-rep");
+    // the Monitoring Form carries over from stage 3 (one form for stages 3 and 4)
+    assertThat(taskService.getVariable(stage4.getId(), "adultName")).isEqualTo("Ashworth Example");
     assertThat(variable(pi, "currentStage")).isEqualTo(4);
     complete(pi, RESOLVE_AT_BOARD_LEVEL, "nssab.police.board-rep", monitoringForm("resolved"));
     Jobs.runDue(managementService, pi.getId());
