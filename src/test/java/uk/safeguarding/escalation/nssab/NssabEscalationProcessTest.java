@@ -60,6 +60,7 @@ class NssabEscalationProcessTest {
   @TestConfiguration
   static class Coverage {
     @Bean
+    @org.springframework.context.annotation.Primary // over the library's default, which asserts nothing
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.builder()
           .excludeProcessDefinitionKeys("smoke-test", "notification-test")
@@ -307,6 +308,17 @@ class NssabEscalationProcessTest {
     assertThat(stage4Due).isEqualTo(london("2026-04-16T17:00")); // 5 WD from entering stage 4 on 9 April
     assertBreach(pi, RESOLVE_AT_BOARD_LEVEL, stage4Due,
         "nssab.police.board-rep@example.org", "nssab.business-manager@example.org");
+
+    // what an auditor reads: each breach is in history, with when it happened
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityType("boundaryTimer").orderByHistoricActivityInstanceStartTime().asc().list())
+        .extracting(a -> a.getActivityId() + "@" + a.getStartTime().toInstant())
+        .containsExactly(
+            STAGE1_DISCUSSION_OVERDUE + "@" + ONE_WD,
+            STAGE1_LINE_MANAGERS_OVERDUE + "@" + lineManagersDue,
+            STAGE2_OVERDUE + "@" + london("2026-04-08T17:00"),
+            STAGE3_OVERDUE + "@" + THREE_WD,
+            STAGE4_OVERDUE + "@" + stage4Due);
   }
 
   @Test
