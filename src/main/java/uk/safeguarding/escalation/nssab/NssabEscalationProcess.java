@@ -76,12 +76,8 @@ public final class NssabEscalationProcess {
 
   /** Variables of this protocol beyond the shared ones in CaseVariables. */
   public static final class Variables {
-    public static final String ADULT_NAME = "adultName";
-    public static final String ROUTE_DECISION = "routeDecision";
-    public static final String PANEL_STATUTORY_MEMBERS = "panelStatutoryMembers";
     public static final String LEARNING_IDENTIFIED = "learningIdentified";
     public static final String LEARNING_SUMMARY = "learningSummary";
-    public static final String SUBJECT_ADULT = "adult";
 
     private Variables() {}
   }

@@ -75,11 +75,6 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  public HttpResponse<String> postForm(String path, String form) {
-    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
-  }
-
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (authorization != null) {
