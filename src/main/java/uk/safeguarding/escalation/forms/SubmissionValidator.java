@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import uk.safeguarding.escalation.casefile.CaseVariables;
+import uk.safeguarding.escalation.casefile.ProcessKeys;
 import uk.safeguarding.escalation.identity.GroupIds;
 import uk.safeguarding.escalation.identity.Partnership;
 
@@ -46,9 +47,9 @@ public class SubmissionValidator {
   public List<Violation> checkStart(String processDefinitionId, Map<String, Object> variables, String starter) {
     List<Violation> violations = new ArrayList<>();
     startForm(processDefinitionId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
-    ownAgency(processKey(processDefinitionId), variables.get(CaseVariables.RAISING_AGENCY), starter)
+    ownAgency(ProcessKeys.of(processDefinitionId), variables.get(CaseVariables.RAISING_AGENCY), starter)
         .ifPresent(violations::add);
-    Optional.ofNullable(rulesByProcess.get(processKey(processDefinitionId)))
+    Optional.ofNullable(rulesByProcess.get(ProcessKeys.of(processDefinitionId)))
         .ifPresent(rules -> violations.addAll(rules.checkStart(variables)));
     return violations;
   }
@@ -61,7 +62,7 @@ public class SubmissionValidator {
     }
     List<Violation> violations = new ArrayList<>();
     taskForm(taskId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
-    Optional.ofNullable(rulesByProcess.get(processKey(task.getProcessDefinitionId())))
+    Optional.ofNullable(rulesByProcess.get(ProcessKeys.of(task.getProcessDefinitionId())))
         .ifPresent(rules -> violations.addAll(rules.checkTask(task.getTaskDefinitionKey(), variables)));
     return violations;
   }
@@ -109,11 +110,5 @@ public class SubmissionValidator {
     } catch (ProcessEngineException | java.io.IOException e) {
       return Optional.empty();
     }
-  }
-
-  /** Definition IDs are "key:version:id". */
-  static String processKey(String processDefinitionId) {
-    int colon = processDefinitionId.indexOf(':');
-    return colon < 0 ? processDefinitionId : processDefinitionId.substring(0, colon);
   }
 }

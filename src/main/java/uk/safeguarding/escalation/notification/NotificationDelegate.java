@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import uk.safeguarding.escalation.casefile.ProcessKeys;
 
 /**
  * Maps a BPMN send step to a {@link NotificationRequest}. Diagrams say whom to notify with input
@@ -48,7 +49,7 @@ public abstract class NotificationDelegate implements JavaDelegate {
         kind(),
         sendingKey(execution),
         execution.getProcessInstanceId(),
-        processKey(execution.getProcessDefinitionId()),
+        ProcessKeys.of(execution.getProcessDefinitionId()),
         (String) execution.getVariable(CASE_REFERENCE),
         (Integer) execution.getVariable(CURRENT_STAGE),
         list(execution.getVariable(Inputs.NOTIFY_GROUPS)),
@@ -65,11 +66,6 @@ public abstract class NotificationDelegate implements JavaDelegate {
     CommandContext context = Context.getCommandContext();
     JobEntity job = context == null ? null : context.getCurrentJob();
     return job != null ? job.getId() : execution.getActivityInstanceId();
-  }
-
-  /** Definition IDs are "key:version:id". */
-  static String processKey(String processDefinitionId) {
-    return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
   }
 
   static List<String> list(Object value) {

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
 import uk.safeguarding.escalation.support.Jobs;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 import uk.safeguarding.escalation.support.SmtpServer;
 
 /**
@@ -55,12 +55,8 @@ class NotificationProcessTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-    registry.add("escalation.notification.channel", () -> "email");
+    ProcessTestProperties.register(registry, smtp);
     registry.add("escalation.public-url", () -> "https://escalation.example.org");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", smtp::port);
   }
 
   @Autowired RuntimeService runtimeService;

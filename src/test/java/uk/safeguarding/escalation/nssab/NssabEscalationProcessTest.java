@@ -43,7 +43,7 @@ import org.springframework.test.context.TestExecutionListeners;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
 import uk.safeguarding.escalation.forms.FormValidationException;
 import uk.safeguarding.escalation.support.Jobs;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 import uk.safeguarding.escalation.support.SmtpServer;
 
 /**
@@ -84,11 +84,7 @@ class NssabEscalationProcessTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-    registry.add("escalation.notification.channel", () -> "email");
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", smtp::port);
+    ProcessTestProperties.register(registry, smtp);
   }
 
   @Autowired RuntimeService runtimeService;
