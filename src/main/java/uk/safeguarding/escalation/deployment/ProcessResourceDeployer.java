@@ -18,8 +18,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the diagrams of {@code processes/} and the forms of {@code forms/} (packaged on the
- * classpath under those folder names) as one deployment at start-up.
+ * Deploys the diagrams of {@code processes/}, the forms of {@code forms/} (packaged on the
+ * classpath under those folder names) and the platform's own diagrams ({@code platform/}) as one
+ * deployment at start-up.
  *
  * <p>Resources are named by their path below the classpath root ({@code processes/x.bpmn}), never
  * by an absolute file path, so the names are the same on every machine and inside the jar, and
@@ -34,7 +35,9 @@ public class ProcessResourceDeployer extends AbstractProcessEnginePlugin {
   public static final String DEPLOYMENT_NAME = "escalation-engine";
   public static final String DEPLOYMENT_SOURCE = "processes-and-forms";
   static final String[] PATTERNS = {
-      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form"};
+      "classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn", "classpath*:forms/**/*.form",
+      // the platform's own processes (e.g. notification delivery): not a protocol, not for board admins
+      "classpath*:platform/**/*.bpmn"};
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessResourceDeployer.class);
 

@@ -40,12 +40,12 @@ public class NotificationLog {
     return count != null && count > 0;
   }
 
-  void record(NotificationRequest request, Recipient recipient, String channel, Status status, String detail) {
+  void record(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status, String detail) {
     ownTransaction.executeWithoutResult(tx -> jdbc.update(
         "insert into esc_notification_log (id, notification_key, process_instance_id, case_reference, kind,"
             + " recipient_user_id, recipient_address, channel, status, detail, created_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(), request.key(), request.processInstanceId(), request.caseReference(),
+        UUID.randomUUID().toString(), deliveryKey, request.caseInstanceId(), request.caseReference(),
         request.kind().name(), recipient.userId(), recipient.email(), channel, status.name(),
         detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000)),
         new Timestamp(ClockUtil.getCurrentTime().getTime())));

@@ -3,17 +3,15 @@ package uk.safeguarding.escalation.notification;
 import java.util.List;
 
 /**
- * One notification a diagram asks for.
+ * One notification a case step asks for, as recorded in the outbox (a delivery process instance).
  *
- * @param key identifies this one sending (the job that runs it), so a retried job never sends
- *     twice to a recipient who already has it
+ * @param caseInstanceId the case (process instance) the notification is about
  * @param stageTask task definition key of the stage task the notification is about: its owners
  *     are notified when {@code notifyStageOwners}, its due date is the deadline, the link opens it
  */
 public record NotificationRequest(
     NotificationKind kind,
-    String key,
-    String processInstanceId,
+    String caseInstanceId,
     String processKey,
     String caseReference,
     Integer stage,

@@ -19,9 +19,11 @@ import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
 import uk.safeguarding.escalation.identity.Partnership;
 
 /**
- * Sends one notification to everyone it concerns, through the configured channel, and records each
- * delivery. Runs inside an asynchronous job: any recipient not reached makes it throw, so Camunda
- * retries the job (recipients already reached are skipped) and finally raises an incident.
+ * Delivers one requested notification to everyone it concerns, through the configured channel, and
+ * records each attempt. Runs in the asynchronous job of a delivery instance, never in the case's
+ * own transaction: everyone reachable is reached; anyone not reached (mail down, no address) makes
+ * it throw after the others have their message, so Camunda retries the job (recipients already
+ * reached are skipped) and finally raises an incident on the delivery instance.
  */
 @Service
 public class NotificationService {
@@ -48,7 +50,7 @@ public class NotificationService {
     this.tasklistUrl = properties.publicUrl().replaceAll("/$", "") + "/camunda/app/tasklist/default/";
   }
 
-  public void send(NotificationRequest request) {
+  public void deliver(String deliveryKey, NotificationRequest request) {
     Task task = request.stageTask() == null ? null : findStageTask(request).orElse(null);
     if (task == null && request.stageTask() != null && request.kind() == NotificationKind.STAGE_STARTED) {
       // The stage was completed before this job ran (e.g. while mail was down): nothing left to announce.
@@ -65,25 +67,25 @@ public class NotificationService {
     if (people.isEmpty()) {
       throw new NotificationException("Nobody to notify (" + request.kind() + ", case " + request.caseReference()
           + "): groups " + groups + " have no members and no user is named. Add people to the groups in Admin,"
-          + " then retry the job in Cockpit.");
+          + " then retry the delivery in Cockpit (process notification-delivery).");
     }
     Message message = templates.render(request.kind(), values(request, task));
 
     List<String> failures = new ArrayList<>();
     for (Recipient recipient : people.values()) {
-      if (log.delivered(request.key(), recipient.userId(), channel.name())) {
+      if (log.delivered(deliveryKey, recipient.userId(), channel.name())) {
         continue; // reached by an earlier attempt of this job
       }
       if (recipient.email() == null) {
-        log.record(request, recipient, channel.name(), NotificationLog.Status.FAILED, "no email address");
+        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.FAILED, "no email address");
         failures.add(recipient.userId() + " (no email address)");
         continue;
       }
       try {
         channel.send(recipient, message);
-        log.record(request, recipient, channel.name(), NotificationLog.Status.DELIVERED, null);
+        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.DELIVERED, null);
       } catch (RuntimeException e) {
-        log.record(request, recipient, channel.name(), NotificationLog.Status.FAILED, e.getMessage());
+        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.FAILED, e.getMessage());
         failures.add(recipient.userId() + " (" + e.getClass().getSimpleName() + ")");
       }
     }
@@ -95,7 +97,7 @@ public class NotificationService {
 
   /** The open stage task; empty once it has been completed (then no owners, deadline or task link). */
   private java.util.Optional<Task> findStageTask(NotificationRequest request) {
-    return taskService.createTaskQuery().processInstanceId(request.processInstanceId())
+    return taskService.createTaskQuery().processInstanceId(request.caseInstanceId())
         .taskDefinitionKey(request.stageTask()).list().stream()
         .max(Comparator.comparing(Task::getCreateTime));
   }

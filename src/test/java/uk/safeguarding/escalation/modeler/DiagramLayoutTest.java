@@ -31,12 +31,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiagramLayoutTest {
 
+  /** The protocols' diagrams and the platform's own (notification delivery). */
   static Stream<Path> diagrams() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("processes"))) {
-      List<Path> list = files.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList();
-      assertThat(list).isNotEmpty();
-      return list.stream();
+    List<Path> list = new ArrayList<>();
+    for (String folder : List.of("processes", "src/main/resources/platform")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.filter(p -> p.toString().endsWith(".bpmn")).sorted().forEach(list::add);
+      }
     }
+    assertThat(list).hasSizeGreaterThan(1);
+    return list.stream();
   }
 
   @ParameterizedTest

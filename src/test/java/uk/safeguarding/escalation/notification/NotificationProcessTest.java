@@ -62,6 +62,7 @@ class NotificationProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
   @Autowired NotificationLog notificationLog;
@@ -152,7 +153,7 @@ class NotificationProcessTest {
     assertThat(mails.get(0).getSubject()).isEqualTo("Case NS-2026-0042: stage 1 deadline passed");
     // Non-interrupting: people decide, the clock only reminds.
     assertThat(pi).isWaitingAt("UserTask_ResolveStage1");
-    assertThat(pi).hasPassed("ServiceTask_NotifyDeadlineBreached", "EndEvent_BreachNotified");
+    assertThat(pi).hasPassed("SendTask_NotifyDeadlineBreached", "EndEvent_BreachNotified");
   }
 
   @Test
@@ -176,8 +177,9 @@ class NotificationProcessTest {
 
     smtp.stop();
     taskService.complete(stageTask(pi).getId()); // the user's completion succeeds
+    assertThat(pi).isEnded(); // and the case goes on (here: ends) without waiting for the mail
     runDueJobs(pi);
-    Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_ConfirmOutcome").singleResult();
+    Job job = deliveryJob(pi, NotificationKind.OUTCOME_RECORDED);
     assertThat(job.getRetries()).isEqualTo(4);
     assertThat(job.getExceptionMessage()).contains("OUTCOME_RECORDED").contains("not delivered to 2 of 2");
     assertThat(job.getDuedate().toInstant()).isEqualTo(STARTED.plus(Duration.ofMinutes(5)));
@@ -188,7 +190,7 @@ class NotificationProcessTest {
 
     assertThat(received()).extracting(SmtpServer::to).containsExactlyInAnyOrder(
         "nssab.police.practitioner@example.org", "nssab.police.line-manager@example.org");
-    assertThat(pi).isEnded();
+    assertThat(Jobs.deliveries(engine, pi.getId())).isEmpty();
     assertThat(notificationLog.forProcessInstance(pi.getId()))
         .filteredOn(e -> e.kind().equals("OUTCOME_RECORDED"))
         .extracting(NotificationLog.Entry::status)
@@ -208,7 +210,7 @@ class NotificationProcessTest {
       ProcessInstance pi = startCase("voluntary");
       runDueJobs(pi);
       assertThat(received()).extracting(SmtpServer::to).containsExactly("nssab.police.line-manager@example.org");
-      Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_NotifyStageStarted").singleResult();
+      Job job = deliveryJob(pi, NotificationKind.STAGE_STARTED);
       assertThat(job.getExceptionMessage()).contains("nssab.voluntary.temp-manager (no email address)");
 
       noEmail.setEmail("temp.manager@example.org");
@@ -230,9 +232,13 @@ class NotificationProcessTest {
       ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5L * attempt))));
       runDueJobs(pi);
     }
-    Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    ProcessInstance delivery = Jobs.deliveries(engine, pi.getId()).get(0);
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).singleResult();
     assertThat(incident).isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_NotifyStageStarted");
+    // the incident is on the delivery (Cockpit: process notification-delivery, business key = case reference)
+    assertThat(incident.getActivityId()).isEqualTo(NotificationDeliveryProcess.Elements.DELIVER);
+    assertThat(delivery.getBusinessKey()).isEqualTo("NS-2026-0042");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(incident.getIncidentMessage()).contains("Nobody to notify").contains("nssab-housing-line-manager");
     assertThat(pi).isWaitingAt("UserTask_ResolveStage1"); // the case itself goes on
   }
@@ -257,8 +263,17 @@ class NotificationProcessTest {
     return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("UserTask_ResolveStage1").singleResult();
   }
 
+  /** The job of the case's pending delivery of one kind. */
+  private Job deliveryJob(ProcessInstance pi, NotificationKind kind) {
+    List<ProcessInstance> deliveries = Jobs.deliveries(engine, pi.getId()).stream()
+        .filter(d -> kind.name().equals(runtimeService.getVariable(d.getId(), NotificationDeliveryProcess.Variables.KIND)))
+        .toList();
+    assertThat(deliveries).hasSize(1);
+    return managementService.createJobQuery().processInstanceId(deliveries.get(0).getId()).singleResult();
+  }
+
   private void runDueJobs(ProcessInstance pi) {
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
   }
 
   private static List<MimeMessage> received() {

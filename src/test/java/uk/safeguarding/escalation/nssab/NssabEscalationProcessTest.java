@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestExecutionListeners;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
 import uk.safeguarding.escalation.forms.FormValidationException;
+import uk.safeguarding.escalation.notification.NotificationDeliveryProcess;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
 import uk.safeguarding.escalation.support.SmtpServer;
@@ -63,7 +64,7 @@ class NssabEscalationProcessTest {
     @org.springframework.context.annotation.Primary // over the library's default, which asserts nothing
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.builder()
-          .excludeProcessDefinitionKeys("smoke-test", "notification-test")
+          .excludeProcessDefinitionKeys("smoke-test", "notification-test", NotificationDeliveryProcess.KEY)
           .assertClassCoverageAtLeast(1.0)
           .build();
     }
@@ -90,6 +91,7 @@ class NssabEscalationProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired org.camunda.bpm.engine.FormService formService;
@@ -139,7 +141,7 @@ class NssabEscalationProcessTest {
   void resolvedBetweenLineManagersAtStage1() throws Exception {
     ProcessInstance pi = start(standardCase());
     complete(pi, DISCUSS_WITH_OTHER_PRACTITIONER, "nssab.police.practitioner", stageRecord("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
 
     Task lineManagers = task(pi, RESOLVE_BETWEEN_LINE_MANAGERS);
     assertThat(lineManagers).isNotNull();
@@ -158,7 +160,7 @@ class NssabEscalationProcessTest {
 
     smtp.clear();
     complete(pi, RESOLVE_BETWEEN_LINE_MANAGERS, "nssab.police.line-manager", stageRecord("resolved"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     // written confirmation to all parties
     assertThat(smtp.recipients()).containsExactlyInAnyOrder("nssab.police.practitioner@example.org",
         "nssab.police.line-manager@example.org", "nssab.la-adults.line-manager@example.org");
@@ -188,7 +190,7 @@ class NssabEscalationProcessTest {
     ProcessInstance pi = start(standardCase());
     escalateThroughStage1(pi);
     complete(pi, RESOLVE_BETWEEN_SECOND_TIER_MANAGERS, "nssab.police.second-tier-manager", stageRecord("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
 
     Task stage3 = task(pi, RESOLVE_BETWEEN_SENIOR_MANAGERS);
     assertThat(candidateGroups(stage3)).containsExactly("nssab-police-senior-manager");
@@ -198,7 +200,7 @@ class NssabEscalationProcessTest {
     ClockUtil.setCurrentTime(Date.from(london("2026-04-08T11:00")));
     smtp.clear();
     complete(pi, RESOLVE_BETWEEN_SENIOR_MANAGERS, "nssab.police.senior-manager", monitoringForm("resolved"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
 
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(3);
     assertThat(historicVariable(pi, "daysToResolution")).isEqualTo(6L);
@@ -222,14 +224,14 @@ class NssabEscalationProcessTest {
     assertThat(taskService.getVariable(stage4.getId(), "adultName")).isEqualTo("Ashworth Example");
     assertThat(variable(pi, "currentStage")).isEqualTo(4);
     complete(pi, RESOLVE_AT_BOARD_LEVEL, "nssab.police.board-rep", monitoringForm("resolved"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     complete(pi, DISTRIBUTE_MONITORING_FORM, "nssab.business-manager", Map.of("monitoringFormDistributed", true));
 
     // learning referred to the board this time
     smtp.clear();
     complete(pi, REFER_LEARNING, "nssab.police.practitioner",
         Map.of("learningIdentified", "yes", "learningSummary", "Thresholds guidance unclear for self-neglect"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(smtp.recipients()).containsExactlyInAnyOrder("nssab.police.board-rep@example.org", "nssab.business-manager@example.org");
     assertThat(pi).isEnded().hasPassed(NOTIFY_BOARD_OF_LEARNING);
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(4);
@@ -241,7 +243,7 @@ class NssabEscalationProcessTest {
     escalateToStage4(pi);
     smtp.clear();
     complete(pi, RESOLVE_AT_BOARD_LEVEL, "nssab.police.board-rep", monitoringForm("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(smtp.recipients()).contains("nssab.business-manager@example.org");
 
     complete(pi, DECIDE_MEDIATION_OR_PANEL, "nssab.business-manager",
@@ -250,7 +252,7 @@ class NssabEscalationProcessTest {
     complete(pi, RECORD_PANEL_DECISION, "nssab.business-manager", Map.of(
         "panelDate", "2026-04-20", "panelStatutoryMembers", 3, "panelMembers", "Police, health, adult social care",
         "panelDecision", "Joint assessment within 5 days", "stageOutcome", "resolved"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     complete(pi, DISTRIBUTE_MONITORING_FORM, "nssab.business-manager", Map.of("monitoringFormDistributed", true));
     finishWithoutLearning(pi, "nssab.police.practitioner");
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(5);
@@ -261,7 +263,7 @@ class NssabEscalationProcessTest {
     ProcessInstance pi = start(standardCase());
     escalateToStage4(pi);
     complete(pi, RESOLVE_AT_BOARD_LEVEL, "nssab.police.board-rep", monitoringForm("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     complete(pi, DECIDE_MEDIATION_OR_PANEL, "nssab.business-manager", Map.of("routeDecision", "mediation", "routeDecisionReason", "r"));
 
     assertThatThrownBy(() -> complete(pi, RECORD_PANEL_DECISION, "nssab.business-manager", Map.of(
@@ -278,14 +280,14 @@ class NssabEscalationProcessTest {
     assertBreach(pi, DISCUSS_WITH_OTHER_PRACTITIONER, ONE_WD, "nssab.police.practitioner@example.org", "nssab.police.line-manager@example.org");
 
     complete(pi, DISCUSS_WITH_OTHER_PRACTITIONER, "nssab.police.practitioner", stageRecord("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     Instant lineManagersDue = task(pi, RESOLVE_BETWEEN_LINE_MANAGERS).getDueDate().toInstant();
     assertThat(lineManagersDue).isEqualTo(london("2026-04-08T17:00")); // told on 7 April after 17:00: 1 WD later
     assertBreach(pi, RESOLVE_BETWEEN_LINE_MANAGERS, lineManagersDue,
         "nssab.police.line-manager@example.org", "nssab.police.second-tier-manager@example.org");
 
     complete(pi, RESOLVE_BETWEEN_LINE_MANAGERS, "nssab.police.line-manager", stageRecord("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     // stage 2's milestone (2 WD from the outset) has passed already: its reminder goes at once
     assertThat(smtp.received()).extracting(m -> subject(m)).contains("Case NS-2026-0042: stage 2 deadline passed");
     assertThat(smtp.recipients()).contains("nssab.police.senior-manager@example.org");
@@ -294,12 +296,12 @@ class NssabEscalationProcessTest {
     complete(pi, RESOLVE_BETWEEN_SECOND_TIER_MANAGERS, "nssab.police.second-tier-manager", stageRecord("escalate"));
     smtp.clear();
     ClockUtil.setCurrentTime(Date.from(london("2026-04-08T17:05")));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertBreach(pi, RESOLVE_BETWEEN_SENIOR_MANAGERS, THREE_WD,
         "nssab.police.senior-manager@example.org", "nssab.police.board-rep@example.org");
 
     complete(pi, RESOLVE_BETWEEN_SENIOR_MANAGERS, "nssab.police.senior-manager", monitoringForm("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     Instant stage4Due = task(pi, RESOLVE_AT_BOARD_LEVEL).getDueDate().toInstant();
     assertThat(stage4Due).isEqualTo(london("2026-04-16T17:00")); // 5 WD from entering stage 4 on 9 April
     assertBreach(pi, RESOLVE_AT_BOARD_LEVEL, stage4Due,
@@ -324,12 +326,12 @@ class NssabEscalationProcessTest {
     assertThat(caseTimer.getDuedate().toInstant()).isEqualTo(FIVE_WD);
 
     ClockUtil.setCurrentTime(Date.from(FIVE_WD.minus(Duration.ofMinutes(1))));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     smtp.clear();
     assertThat(pi).hasNotPassed(NOTIFY_CASE_OVERDUE);
 
     ClockUtil.setCurrentTime(Date.from(FIVE_WD));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(pi).hasPassed(NOTIFY_CASE_OVERDUE);
     assertThat(smtp.received()).filteredOn(m -> SmtpServer.to(m).equals("nssab.business-manager@example.org"))
         .extracting(m -> subject(m))
@@ -340,9 +342,9 @@ class NssabEscalationProcessTest {
   @Test
   void theWholeCaseTimerStaysQuietOnceTheCaseIsAtStage4() {
     ProcessInstance pi = start(immediateCase("4"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     ClockUtil.setCurrentTime(Date.from(FIVE_WD));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(pi).hasPassed("EndEvent_NoReminderNeeded").hasNotPassed(NOTIFY_CASE_OVERDUE);
   }
 
@@ -506,20 +508,20 @@ class NssabEscalationProcessTest {
   private void escalateThroughStage1(ProcessInstance pi) {
     complete(pi, DISCUSS_WITH_OTHER_PRACTITIONER, "nssab.police.practitioner", stageRecord("escalate"));
     complete(pi, RESOLVE_BETWEEN_LINE_MANAGERS, "nssab.police.line-manager", stageRecord("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
   }
 
   private void escalateToStage4(ProcessInstance pi) {
     escalateThroughStage1(pi);
     complete(pi, RESOLVE_BETWEEN_SECOND_TIER_MANAGERS, "nssab.police.second-tier-manager", stageRecord("escalate"));
     complete(pi, RESOLVE_BETWEEN_SENIOR_MANAGERS, "nssab.police.senior-manager", monitoringForm("escalate"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
   }
 
   private void finishWithoutLearning(ProcessInstance pi, String practitioner) {
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     complete(pi, REFER_LEARNING, practitioner, Map.of("learningIdentified", "no"));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
   }
 
   /** The stage's timer is due exactly at {@code due}: nothing a minute before, the breach email at it. */
@@ -533,11 +535,11 @@ class NssabEscalationProcessTest {
 
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(1))));
     smtp.clear();
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(smtp.received()).extracting(m -> subject(m)).noneMatch(s -> s.contains("deadline passed"));
 
     ClockUtil.setCurrentTime(Date.from(due));
-    Jobs.runDue(managementService, pi.getId());
+    Jobs.runDue(engine, pi.getId());
     assertThat(smtp.received()).filteredOn(m -> subject(m).contains("deadline passed"))
         .extracting(SmtpServer::to).containsExactlyInAnyOrder(recipients);
     assertThat(pi).isWaitingAt(taskKey);
