@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
+import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.RunningApp;
 
 /** One North Somerset case driven only through the REST API, as an outside client would. */
@@ -55,27 +56,11 @@ class NssabRestTest {
   }
 
   static String startBody(String caseReference, String riskLevel) {
-    return """
-        {"businessKey": "%s", "variables": {
-          "caseReference": {"value": "%s", "type": "String"},
-          "subjectType": {"value": "adult", "type": "String"},
-          "raisingAgency": {"value": "police", "type": "String"},
-          "receivingAgency": {"value": "la-adults", "type": "String"},
-          "receivingPractitionerName": {"value": "Dr Riley Other", "type": "String"},
-          "disagreementCategory": {"value": "information-sharing", "type": "String"},
-          "disputeSummary": {"value": "Safeguarding information not shared", "type": "String"},
-          "riskLevel": {"value": "%s", "type": "String"}}}
-        """.formatted(caseReference, caseReference, riskLevel);
+    return NssabCases.startBody(caseReference, riskLevel);
   }
 
   static String stageRecord(String outcome) {
-    return """
-        {"variables": {
-          "contactType": {"value": "phone", "type": "String"},
-          "contactBetween": {"value": "Both practitioners", "type": "String"},
-          "discussionSummary": {"value": "Discussed", "type": "String"},
-          "stageOutcome": {"value": "%s", "type": "String"}}}
-        """.formatted(outcome);
+    return NssabCases.stageRecord(outcome);
   }
 
   @Test
