@@ -1,19 +1,24 @@
 package uk.safeguarding.escalation.notification;
 
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The record an auditor reads to prove a notification was sent: who, what kind, when, through
  * which channel, delivered or failed. Each entry commits on its own, so a failed (and rolled back)
- * job still leaves its attempts on record, and a retry knows who already has the message.
+ * delivery job still leaves its attempts on record, and a retry knows who already has the message.
+ *
+ * <p>Entries are written through a small connection pool of their own. A delivery job holds one
+ * connection of the main pool for its transaction; were its log entries to need a second one from
+ * the same pool, enough jobs at once (a deadline storm) would hold every connection while waiting
+ * for another, and the whole node would stop.
  */
 @Repository
 public class NotificationLog {
@@ -24,31 +29,41 @@ public class NotificationLog {
                       String recipientUserId, String recipientAddress, String channel, Status status, String detail,
                       Timestamp createdAt) {}
 
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate ownTransaction;
+  static final int POOL_SIZE = 4;
 
-  NotificationLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  private final HikariDataSource ownPool;
+  private final JdbcTemplate jdbc;
+
+  NotificationLog(DataSourceProperties dataSource) {
+    this.ownPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    ownPool.setPoolName("notification-log");
+    ownPool.setMaximumPoolSize(POOL_SIZE);
+    ownPool.setMinimumIdle(1);
+    ownPool.setAutoCommit(true); // each statement is its own transaction
+    this.jdbc = new JdbcTemplate(ownPool);
+  }
+
+  @PreDestroy
+  void close() {
+    ownPool.close();
   }
 
   boolean delivered(String notificationKey, String userId, String channel) {
-    Integer count = ownTransaction.execute(status -> jdbc.queryForObject(
+    Integer count = jdbc.queryForObject(
         "select count(*) from esc_notification_log where notification_key = ? and recipient_user_id = ?"
-            + " and channel = ? and status = 'DELIVERED'", Integer.class, notificationKey, userId, channel));
+            + " and channel = ? and status = 'DELIVERED'", Integer.class, notificationKey, userId, channel);
     return count != null && count > 0;
   }
 
   void record(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status, String detail) {
-    ownTransaction.executeWithoutResult(tx -> jdbc.update(
+    jdbc.update(
         "insert into esc_notification_log (id, notification_key, process_instance_id, case_reference, kind,"
             + " recipient_user_id, recipient_address, channel, status, detail, created_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         UUID.randomUUID().toString(), deliveryKey, request.caseInstanceId(), request.caseReference(),
         request.kind().name(), recipient.userId(), recipient.email(), channel, status.name(),
         detail == null ? null : detail.substring(0, Math.min(detail.length(), 1000)),
-        new Timestamp(ClockUtil.getCurrentTime().getTime())));
+        new Timestamp(ClockUtil.getCurrentTime().getTime()));
   }
 
   /** Every entry of a case, oldest first. */

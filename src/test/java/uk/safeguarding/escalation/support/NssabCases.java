@@ -44,4 +44,28 @@ public final class NssabCases {
           "stageOutcome": {"value": "%s", "type": "String"}}}
         """.formatted(outcome);
   }
+
+  /** The Monitoring Form (stages 3 and 4). */
+  public static String monitoringForm(String outcome) {
+    return """
+        {"variables": {
+          "adultName": {"value": "Ashworth Example", "type": "String"},
+          "disputeReasonAllViews": {"value": "Police: threshold met. ASC: not met.", "type": "String"},
+          "agreedOutcomes": {"value": "Joint visit", "type": "String"},
+          "initiatingManagerName": {"value": "I. Manager", "type": "String"},
+          "initiatingManagerDesignation": {"value": "DI", "type": "String"},
+          "initiatingManagerAgency": {"value": "police", "type": "String"},
+          "initiatingManagerDate": {"value": "2026-04-08", "type": "String"},
+          "receivingManagerName": {"value": "R. Manager", "type": "String"},
+          "receivingManagerDesignation": {"value": "Service manager", "type": "String"},
+          "receivingManagerAgency": {"value": "la-adults", "type": "String"},
+          "receivingManagerDate": {"value": "2026-04-08", "type": "String"},
+          "stageOutcome": {"value": "%s", "type": "String"}}}
+        """.formatted(outcome);
+  }
+
+  /** A form of one field, e.g. {@code single("learningIdentified", "\"no\"", "String")}. */
+  public static String single(String name, String jsonValue, String type) {
+    return "{\"variables\": {\"%s\": {\"value\": %s, \"type\": \"%s\"}}}".formatted(name, jsonValue, type);
+  }
 }
