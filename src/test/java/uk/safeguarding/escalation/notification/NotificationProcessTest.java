@@ -226,7 +226,7 @@ class NotificationProcessTest {
   }
 
   @Test
-  void aGroupWithNobodyInItBecomesAnIncidentAfterTheRetries() {
+  void aGroupWithNobodyInItBecomesAnIncidentThatAnOperatorRetriesOnceSomeoneIsInIt() {
     ProcessInstance pi = startCase("housing"); // no demo users in nssab-housing-line-manager
     for (int attempt = 0; attempt < 5; attempt++) {
       ClockUtil.setCurrentTime(Date.from(STARTED.plus(Duration.ofMinutes(5L * attempt))));
@@ -241,6 +241,20 @@ class NotificationProcessTest {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(incident.getIncidentMessage()).contains("Nobody to notify").contains("nssab-housing-line-manager");
     assertThat(pi).isWaitingAt("UserTask_ResolveStage1"); // the case itself goes on
+
+    // the operator adds someone to the group (Admin) and retries the incident now (Cockpit: retry, due date "now")
+    identityService.createMembership("nssab.police.line-manager", "nssab-housing-line-manager");
+    try {
+      managementService.setJobRetries(1)
+          .jobId(managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult().getId())
+          .dueDate(ClockUtil.getCurrentTime()).execute();
+      runDueJobs(pi);
+      assertThat(received()).extracting(SmtpServer::to).containsExactly("nssab.police.line-manager@example.org");
+      assertThat(Jobs.deliveries(engine, pi.getId())).isEmpty();
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
+    } finally {
+      identityService.deleteMembership("nssab.police.line-manager", "nssab-housing-line-manager");
+    }
   }
 
   // --- helpers -------------------------------------------------------------------------------
