@@ -47,7 +47,7 @@ class NssabRestTest {
   void clients() {
     practitioner = Http.anonymous(port).as("nssab.police.practitioner", "demo");
     lineManager = Http.anonymous(port).as("nssab.police.line-manager", "demo");
-    ClockUtil.setCurrentTime(Date.from(NssabEscalationProcessTest.OUTSET));
+    ClockUtil.setCurrentTime(Date.from(NssabCases.OUTSET));
   }
 
   @AfterEach
@@ -75,7 +75,7 @@ class NssabRestTest {
     JsonNode discussion = single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId
         + "&taskDefinitionKey=UserTask_DiscussWithOtherPractitioner"));
     assertThat(discussion.path("assignee").asText()).isEqualTo("nssab.police.practitioner");
-    assertThat(instant(discussion.path("due").asText())).isEqualTo(NssabEscalationProcessTest.ONE_WD);
+    assertThat(instant(discussion.path("due").asText())).isEqualTo(NssabCases.ONE_WD);
     HttpResponse<String> form = practitioner.get("/engine-rest/task/" + discussion.path("id").asText() + "/deployed-form");
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo("nssab-stage-record");
@@ -89,7 +89,7 @@ class NssabRestTest {
     JsonNode stage = single(lineManager.get("/engine-rest/task?candidateGroup=nssab-police-line-manager&processInstanceId=" + instanceId));
     String taskId = stage.path("id").asText();
     assertThat(stage.path("taskDefinitionKey").asText()).isEqualTo("UserTask_ResolveBetweenLineManagers");
-    assertThat(instant(stage.path("due").asText())).isEqualTo(NssabEscalationProcessTest.ONE_WD);
+    assertThat(instant(stage.path("due").asText())).isEqualTo(NssabCases.ONE_WD);
 
     // another agency's line manager neither sees nor claims it
     Http otherAgency = Http.anonymous(port).as("nssab.health.line-manager", "demo");
