@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -73,6 +75,9 @@ class TasklistBrowserIT {
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // Tasklist (AngularJS) re-renders lists and forms as data arrives: an element found a moment ago
+    // may be replaced or covered; the condition is then simply tried again
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -119,8 +124,7 @@ class TasklistBrowserIT {
 
     // the raising agency's line manager finds stage 1 in the group filter, with its due date
     login("nssab.police.line-manager");
-    WebElement card = openTask("My group's tasks", "Resolve concern between line managers");
-    assertThat(card.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
+    assertThat(openTask("My group's tasks", "Resolve concern between line managers")).startsWith("Due");
     click(By.xpath("//*[self::button or self::a][normalize-space()='Claim']"));
     wait.until(ExpectedConditions.elementToBeClickable(field("ContactBetween")));
     select("ContactType", "Online meeting");
@@ -162,14 +166,13 @@ class TasklistBrowserIT {
     browser.manage().deleteAllCookies();
   }
 
-  /** Opens a filter, then the task card with that name; returns the card. */
-  private static WebElement openTask(String filter, String taskName) {
+  /** Opens a filter, then the task card with that name; returns the due date shown on the card. */
+  private static String openTask(String filter, String taskName) {
     click(By.xpath("//a[contains(normalize-space(), \"" + filter + "\")]"));
     By card = By.xpath("//li[contains(@class,'task')][.//h4/a[normalize-space()='" + taskName + "']]");
-    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
-    element.findElement(By.cssSelector("h4 a")).click();
+    click(By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space()='" + taskName + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-    return browser.findElement(card);
+    return wait.until(d -> d.findElement(card).findElement(By.cssSelector(".due-date")).getText());
   }
 
   private static void completeTask() {
@@ -182,11 +185,17 @@ class TasklistBrowserIT {
   }
 
   private static void type(String fieldId, String text) {
-    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(field(fieldId)));
-    // as a person replaces a pre-filled value (the previous stage's record): select all, type over it
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(text);
-    assertThat(input.getAttribute("value")).isEqualTo(text);
+    // as a person replaces a pre-filled value (the previous stage's record): select all, type over it;
+    // typed again from scratch if the form re-rendered meanwhile
+    wait.until(d -> {
+      WebElement input = ExpectedConditions.elementToBeClickable(field(fieldId)).apply(d);
+      if (input == null) {
+        return false;
+      }
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(text);
+      return text.equals(input.getAttribute("value"));
+    });
   }
 
   /** form-js selects are drop-down lists, not native selects. */
@@ -195,8 +204,16 @@ class TasklistBrowserIT {
     click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
   }
 
+  /** Finds and clicks in one condition, so a re-rendered element is found again rather than failing. */
   private static void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    wait.until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
   }
 
   private static void assertNoAlert() {
