@@ -18,10 +18,12 @@ class StartupSummary {
 
   private final EscalationProperties properties;
   private final Environment environment;
+  private final DemoIdentities demoIdentities;
 
-  StartupSummary(EscalationProperties properties, Environment environment) {
+  StartupSummary(EscalationProperties properties, Environment environment, DemoIdentities demoIdentities) {
     this.properties = properties;
     this.environment = environment;
+    this.demoIdentities = demoIdentities;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -39,7 +41,7 @@ class StartupSummary {
       out.append("\nDemo logins (fictional people; password for all: ")
           .append(properties.demo().password()).append(")\n");
       out.append(String.format("  %-36s %s%n", properties.admin().user(), "Administrator (camunda-admin)"));
-      DemoIdentities.stream().forEach(u -> out.append(String.format("  %-36s %s%n", u.id(), u.description())));
+      demoIdentities.all().forEach(u -> out.append(String.format("  %-36s %s%n", u.id(), u.description())));
     }
     LOG.info(out.toString());
   }

@@ -17,6 +17,7 @@ import uk.safeguarding.escalation.casefile.CaseVariables;
 import uk.safeguarding.escalation.casefile.ProcessKeys;
 import uk.safeguarding.escalation.identity.GroupIds;
 import uk.safeguarding.escalation.identity.Partnership;
+import uk.safeguarding.escalation.identity.Partnerships;
 
 /**
  * Server-side validation of what users submit: the deployed Camunda Form's own rules plus the
@@ -31,12 +32,14 @@ public class SubmissionValidator {
   private final Map<String, ProtocolRules> rulesByProcess;
 
   private final IdentityService identityService;
+  private final Partnerships partnerships;
 
   public SubmissionValidator(FormService formService, TaskService taskService, IdentityService identityService,
-      List<ProtocolRules> rules) {
+      Partnerships partnerships, List<ProtocolRules> rules) {
     this.formService = formService;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.partnerships = partnerships;
     this.rulesByProcess = rules.stream().collect(Collectors.toMap(ProtocolRules::processKey, Function.identity()));
   }
 
@@ -76,12 +79,12 @@ public class SubmissionValidator {
 
   /** A practitioner raises a disagreement for their own agency: its staff group must include them. */
   private Optional<Violation> ownAgency(String processKey, Object raisingAgency, String starter) {
-    Optional<Partnership> partnership = Partnership.byProcessKey(processKey);
+    Optional<Partnership> partnership = partnerships.byProcessKey(processKey);
     if (starter == null || !(raisingAgency instanceof String agency) || partnership.isEmpty()
         || !partnership.get().hasAgency(agency)) {
       return Optional.empty(); // unknown agencies are the form's concern
     }
-    String agencyGroup = partnership.get().code() + "-" + agency;
+    String agencyGroup = GroupIds.agency(partnership.get(), partnership.get().agency(agency));
     boolean member = identityService.createUserQuery().userId(starter).memberOfGroup(agencyGroup).count() > 0;
     boolean admin = identityService.createUserQuery().userId(starter).memberOfGroup(GroupIds.ADMIN).count() > 0;
     return member || admin ? Optional.empty()

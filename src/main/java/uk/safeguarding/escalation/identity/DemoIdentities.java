@@ -1,30 +1,16 @@
 package uk.safeguarding.escalation.identity;
 
-import static uk.safeguarding.escalation.identity.Agency.*;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /**
- * The fictional people of the demo profile: every role in at least two agencies of every
- * partnership. Names are invented and addresses use the reserved example.org domain; nobody named
- * in the published procedures appears here.
+ * The fictional people of the demo profile: every role in each partnership's demo agencies
+ * (partnerships.yml), and one board admin per partnership. Names are invented and addresses use the
+ * reserved example.org domain; nobody named in the published procedures appears here.
  */
-public final class DemoIdentities {
-
-  /** Agencies staffed with demo users, per partnership. */
-  static final Map<Partnership, List<Agency>> DEMO_AGENCIES = new LinkedHashMap<>();
-
-  static {
-    DEMO_AGENCIES.put(Partnership.NEL, List.of(LA_CHILDRENS, LA_ADULTS, HEALTH));
-    DEMO_AGENCIES.put(Partnership.BDSCP, List.of(LA_CHILDRENS, POLICE));
-    DEMO_AGENCIES.put(Partnership.LLR, List.of(LA_CHILDRENS, HEALTH));
-    DEMO_AGENCIES.put(Partnership.NSSAB, List.of(LA_ADULTS, HEALTH, POLICE));
-    DEMO_AGENCIES.put(Partnership.BSCP, List.of(LA_CHILDRENS, EDUCATION));
-  }
+@Component
+public class DemoIdentities {
 
   private static final String[] FIRST = {
       "Ada", "Bram", "Cleo", "Dev", "Edie", "Finn", "Gita", "Hal", "Iris", "Jude", "Kit", "Lena",
@@ -37,36 +23,41 @@ public final class DemoIdentities {
   /** One demo login: user ID, display name, email, the groups it belongs to and what it is for. */
   public record DemoUser(String id, String firstName, String lastName, String email, List<String> groups, String description) {}
 
-  private DemoIdentities() {}
+  private final List<DemoUser> users;
 
-  public static List<DemoUser> all() {
-    List<DemoUser> users = new ArrayList<>();
-    DEMO_AGENCIES.forEach((p, agencies) -> {
-      for (Agency agency : agencies) {
-        for (Role role : Role.values()) {
-          if (role.scope() == Role.Scope.AGENCY) {
-            String id = p.code() + "." + agency.code() + "." + role.code();
-            users.add(user(users.size(), id, List.of(GroupIds.partnership(p), GroupIds.agency(p, agency),
-                GroupIds.agencyRole(p, agency, role)), p.code() + ": " + agency.displayName() + ", " + role.displayName()));
-          }
-        }
-      }
-      for (Role role : Role.values()) {
-        if (role.scope() == Role.Scope.PARTNERSHIP) {
-          String id = p.code() + "." + role.code();
-          // Auditors only read history in Cockpit; the others also work cases in Tasklist.
-          List<String> groups = role == Role.AUDITOR
-              ? List.of(GroupIds.partnershipRole(p, role))
-              : List.of(GroupIds.partnership(p), GroupIds.partnershipRole(p, role));
-          users.add(user(users.size(), id, groups, p.code() + ": " + role.displayName()));
-        }
-      }
-    });
+  public DemoIdentities(Partnerships partnerships) {
+    this.users = List.copyOf(build(partnerships));
+  }
+
+  public List<DemoUser> all() {
     return users;
   }
 
-  public static Stream<DemoUser> stream() {
-    return all().stream();
+  private static List<DemoUser> build(Partnerships partnerships) {
+    List<DemoUser> users = new ArrayList<>();
+    for (Partnership p : partnerships.all()) {
+      for (String agencyCode : p.demoAgencies()) {
+        Agency agency = p.agency(agencyCode);
+        for (Role role : p.roles(Role.Scope.AGENCY)) {
+          String id = p.code() + "." + agency.code() + "." + role.code();
+          users.add(user(users.size(), id, List.of(GroupIds.partnership(p), GroupIds.agency(p, agency),
+              GroupIds.agencyRole(p, agency, role)), p.code() + ": " + agency.name() + ", " + role.name()));
+        }
+      }
+      for (Role role : p.roles(Role.Scope.PARTNERSHIP)) {
+        String id = p.code() + "." + role.code();
+        List<String> groups = role.staff()
+            ? List.of(GroupIds.partnership(p), GroupIds.partnershipRole(p, role))
+            : List.of(GroupIds.partnershipRole(p, role));
+        users.add(user(users.size(), id, groups, p.code() + ": " + role.name()));
+      }
+    }
+    // Appended after everyone else, so that the names of the users above stay as they were.
+    for (Partnership p : partnerships.all()) {
+      String id = p.code() + "." + GroupIds.BOARD_ADMIN_ROLE;
+      users.add(user(users.size(), id, List.of(GroupIds.boardAdmin(p)), p.code() + ": Board admin (deploys its diagrams)"));
+    }
+    return users;
   }
 
   private static DemoUser user(int index, String id, List<String> groups, String description) {

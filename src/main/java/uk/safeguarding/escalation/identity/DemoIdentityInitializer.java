@@ -22,9 +22,11 @@ public class DemoIdentityInitializer extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(DemoIdentityInitializer.class);
 
   private final EscalationProperties properties;
+  private final DemoIdentities demoIdentities;
 
-  public DemoIdentityInitializer(EscalationProperties properties) {
+  public DemoIdentityInitializer(EscalationProperties properties, DemoIdentities demoIdentities) {
     this.properties = properties;
+    this.demoIdentities = demoIdentities;
   }
 
   @Override
@@ -33,7 +35,7 @@ public class DemoIdentityInitializer extends AbstractProcessEnginePlugin {
     Set<String> existing = new HashSet<>();
     identity.createUserQuery().list().forEach(u -> existing.add(u.getId()));
     int created = 0;
-    for (DemoIdentities.DemoUser demo : DemoIdentities.all()) {
+    for (DemoIdentities.DemoUser demo : demoIdentities.all()) {
       if (existing.contains(demo.id())) {
         continue;
       }

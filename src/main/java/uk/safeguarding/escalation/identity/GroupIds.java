@@ -8,6 +8,8 @@ public final class GroupIds {
 
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
+  /** The role of a partnership's board admins; reserved, not configurable (it carries deploy rights). */
+  public static final String BOARD_ADMIN_ROLE = "board-admin";
 
   private GroupIds() {}
 
@@ -31,6 +33,11 @@ public final class GroupIds {
   public static String partnershipRole(Partnership partnership, Role role) {
     requireScope(role, Role.Scope.PARTNERSHIP);
     return partnership.code() + "-" + role.code();
+  }
+
+  /** Deploys the partnership's own diagrams and forms, e.g. {@code nssab-board-admin}. */
+  public static String boardAdmin(Partnership partnership) {
+    return partnership.code() + "-" + BOARD_ADMIN_ROLE;
   }
 
   private static void requireScope(Role role, Role.Scope scope) {

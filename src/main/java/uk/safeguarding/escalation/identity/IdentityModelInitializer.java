@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -31,8 +32,8 @@ import org.springframework.stereotype.Component;
 import uk.safeguarding.escalation.EscalationProperties;
 
 /**
- * Creates the identity model (README "Identity model") in every profile, once: every group that a
- * diagram may route to, the authorizations of each kind of group, and the admin user. Runs as an
+ * Creates the identity model (README "Identity model") of the configured {@link Partnerships} in
+ * every profile, once: every group that a diagram may route to, the authorizations of each kind of group, and the admin user. Runs as an
  * engine plugin so that all of it exists before the web server takes a request. Admins only add
  * people to groups; existing groups, grants and the admin's password are never overwritten.
  */
@@ -43,9 +44,11 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityModelInitializer.class);
 
   private final EscalationProperties properties;
+  private final Partnerships partnerships;
 
-  public IdentityModelInitializer(EscalationProperties properties) {
+  public IdentityModelInitializer(EscalationProperties properties, Partnerships partnerships) {
     this.properties = properties;
+    this.partnerships = partnerships;
   }
 
   @Override
@@ -58,8 +61,8 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     int created = 0;
     created += createGroup(identity, existing, GroupIds.ADMIN, "Camunda administrators", "SYSTEM");
     grantAdminEverything(authorizations);
-    for (Partnership p : Partnership.values()) {
-      if (createGroup(identity, existing, GroupIds.partnership(p), p.displayName() + ": all staff", "WORKFLOW") > 0) {
+    for (Partnership p : partnerships.all()) {
+      if (createGroup(identity, existing, GroupIds.partnership(p), p.name() + ": all staff", "WORKFLOW") > 0) {
         created++;
         grant(authorizations, GroupIds.partnership(p), APPLICATION, "tasklist", ACCESS);
         grant(authorizations, GroupIds.partnership(p), PROCESS_DEFINITION, p.processKey(),
@@ -68,21 +71,22 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
       }
       for (Agency agency : p.agencies()) {
         created += createGroup(identity, existing, GroupIds.agency(p, agency),
-            p.displayName() + ": " + agency.displayName(), "WORKFLOW");
-        for (Role role : Role.values()) {
-          if (role.scope() == Role.Scope.AGENCY) {
-            created += createGroup(identity, existing, GroupIds.agencyRole(p, agency, role),
-                p.displayName() + ": " + agency.displayName() + ": " + role.displayName(), "WORKFLOW");
-          }
+            p.name() + ": " + agency.name(), "WORKFLOW");
+        for (Role role : p.roles(Role.Scope.AGENCY)) {
+          created += createGroup(identity, existing, GroupIds.agencyRole(p, agency, role),
+              p.name() + ": " + agency.name() + ": " + role.name(), "WORKFLOW");
         }
       }
-      for (Role role : Role.values()) {
-        if (role.scope() == Role.Scope.PARTNERSHIP
-            && createGroup(identity, existing, GroupIds.partnershipRole(p, role),
-                p.displayName() + ": " + role.displayName(), "WORKFLOW") > 0) {
+      for (Role role : p.roles(Role.Scope.PARTNERSHIP)) {
+        if (createGroup(identity, existing, GroupIds.partnershipRole(p, role),
+            p.name() + ": " + role.name(), "WORKFLOW") > 0) {
           created++;
           grantPartnershipRole(authorizations, p, role);
         }
+      }
+      if (createGroup(identity, existing, GroupIds.boardAdmin(p), p.name() + ": Board admins", "WORKFLOW") > 0) {
+        created++;
+        grantBoardAdmin(authorizations, p);
       }
     }
     if (created > 0) {
@@ -91,18 +95,30 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     createAdmin(identity);
   }
 
-  /** Business managers and auditors oversee a partnership's cases in Cockpit, read-only. */
-  private void grantPartnershipRole(AuthorizationService authorizations, Partnership p, Role role) {
-    String group = GroupIds.partnershipRole(p, role);
-    switch (role) {
-      case BUSINESS_MANAGER, AUDITOR -> {
-        grant(authorizations, group, APPLICATION, "cockpit", ACCESS);
-        grant(authorizations, group, PROCESS_DEFINITION, p.processKey(),
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      }
-      default -> { /* independent chairs work in Tasklist through the partnership group */ }
+  /** Roles marked {@code cockpit} (business managers, auditors) oversee a partnership's cases in Cockpit, read-only. */
+  private static void grantPartnershipRole(AuthorizationService authorizations, Partnership p, Role role) {
+    if (role.cockpit()) {
+      String group = GroupIds.partnershipRole(p, role);
+      grant(authorizations, group, APPLICATION, "cockpit", ACCESS);
+      grant(authorizations, group, PROCESS_DEFINITION, p.processKey(),
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
     }
+  }
+
+  /**
+   * Board admins deploy from Modeler (DEPLOYMENT CREATE: Camunda cannot narrow it to a key, so
+   * PartnershipDeploymentGuard refuses other partnerships' keys), see their protocol's versions and
+   * cases in Cockpit and migrate running cases between its versions (REST migration API: READ on
+   * both definitions to plan, MIGRATE_INSTANCE on both to execute).
+   */
+  private static void grantBoardAdmin(AuthorizationService authorizations, Partnership p) {
+    String group = GroupIds.boardAdmin(p);
+    grant(authorizations, group, DEPLOYMENT, ANY, CREATE);
+    grant(authorizations, group, APPLICATION, "cockpit", ACCESS);
+    grant(authorizations, group, PROCESS_DEFINITION, p.processKey(),
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
   }
 
   /**

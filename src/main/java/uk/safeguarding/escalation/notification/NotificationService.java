@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import uk.safeguarding.escalation.EscalationProperties;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
 import uk.safeguarding.escalation.identity.Partnership;
+import uk.safeguarding.escalation.identity.Partnerships;
 
 /**
  * Delivers one requested notification to everyone it concerns, through the configured channel, and
@@ -38,15 +39,17 @@ public class NotificationService {
   private final NotificationChannel channel;
   private final NotificationLog log;
   private final TaskService taskService;
+  private final Partnerships partnerships;
   private final String tasklistUrl;
 
   NotificationService(RecipientResolver recipients, NotificationTemplates templates, NotificationChannel channel,
-      NotificationLog log, TaskService taskService, EscalationProperties properties) {
+      NotificationLog log, TaskService taskService, Partnerships partnerships, EscalationProperties properties) {
     this.recipients = recipients;
     this.templates = templates;
     this.channel = channel;
     this.log = log;
     this.taskService = taskService;
+    this.partnerships = partnerships;
     this.tasklistUrl = properties.publicUrl().replaceAll("/$", "") + "/camunda/app/tasklist/default/";
   }
 
@@ -122,7 +125,7 @@ public class NotificationService {
   private Map<String, String> values(NotificationRequest request, Task task) {
     Map<String, String> values = new HashMap<>();
     values.put("caseReference", request.caseReference());
-    values.put("protocol", Partnership.byProcessKey(request.processKey()).map(Partnership::displayName)
+    values.put("protocol", partnerships.byProcessKey(request.processKey()).map(Partnership::name)
         .orElse(request.processKey()));
     values.put("stage", request.stage() == null ? "-" : request.stage().toString());
     values.put("deadline", task == null || task.getDueDate() == null ? "-"

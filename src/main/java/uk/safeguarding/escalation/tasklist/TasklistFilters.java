@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import uk.safeguarding.escalation.identity.GroupIds;
 import uk.safeguarding.escalation.identity.IdentityModelInitializer;
 import uk.safeguarding.escalation.identity.Partnership;
+import uk.safeguarding.escalation.identity.Partnerships;
 
 /**
  * The shared Tasklist filters staff expect, created once at start-up: My tasks, My group's tasks,
@@ -41,7 +42,13 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
   record Definition(String name, String description, int priority, Function<TaskService, TaskQuery> query,
                     Partnership partnership) {}
 
-  static List<Definition> definitions() {
+  private final Partnerships partnerships;
+
+  public TasklistFilters(Partnerships partnerships) {
+    this.partnerships = partnerships;
+  }
+
+  List<Definition> definitions() {
     List<Definition> definitions = new java.util.ArrayList<>(List.of(
         new Definition(MY_TASKS, "Tasks assigned to me", -30,
             t -> t.createTaskQuery().taskAssigneeExpression("${currentUser()}"), null),
@@ -49,9 +56,11 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
             t -> t.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), null),
         new Definition(OVERDUE, "Tasks I can see whose due date has passed", -10,
             t -> t.createTaskQuery().dueBeforeExpression("${now()}"), null)));
-    for (Partnership p : Partnership.values()) {
-      definitions.add(new Definition(p.displayName(), "Every task of the " + p.processKey() + " protocol I can see",
-          10 + p.ordinal(), t -> t.createTaskQuery().processDefinitionKey(p.processKey()), p));
+    List<Partnership> all = partnerships.all();
+    for (int i = 0; i < all.size(); i++) {
+      Partnership p = all.get(i);
+      definitions.add(new Definition(p.name(), "Every task of the " + p.processKey() + " protocol I can see",
+          10 + i, t -> t.createTaskQuery().processDefinitionKey(p.processKey()), p));
     }
     return definitions;
   }
@@ -66,8 +75,8 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
       TaskQuery query = definition.query().apply(engine.getTaskService()).orderByDueDate().asc();
       Filter filter = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties(definition));
       filters.saveFilter(filter);
-      for (Partnership p : Partnership.values()) {
-        if (definition.partnership() == null || definition.partnership() == p) {
+      for (Partnership p : partnerships.all()) {
+        if (definition.partnership() == null || definition.partnership().equals(p)) {
           IdentityModelInitializer.grant(engine.getAuthorizationService(), GroupIds.partnership(p), Resources.FILTER,
               filter.getId(), Permissions.READ);
         }

@@ -37,15 +37,19 @@ class IdentityModelTest {
   @Autowired
   AuthorizationService authorizationService;
 
+  @Autowired
+  Partnerships partnerships;
+
+  @Autowired
+  DemoIdentities demoIdentities;
+
   @Test
   void everyAgencyRoleOfEveryPartnershipIsACandidateGroup() {
-    for (Partnership p : Partnership.values()) {
+    for (Partnership p : partnerships.all()) {
       for (Agency agency : p.agencies()) {
-        for (Role role : Role.values()) {
-          if (role.scope() == Role.Scope.AGENCY) {
-            String id = GroupIds.agencyRole(p, agency, role);
-            assertThat(identityService.createGroupQuery().groupId(id).count()).as(id).isEqualTo(1);
-          }
+        for (Role role : p.roles(Role.Scope.AGENCY)) {
+          String id = GroupIds.agencyRole(p, agency, role);
+          assertThat(identityService.createGroupQuery().groupId(id).count()).as(id).isEqualTo(1);
         }
       }
     }
@@ -63,8 +67,8 @@ class IdentityModelTest {
 
   @Test
   void everyRoleHasDemoUsersInAtLeastTwoAgenciesOfEveryPartnership() {
-    for (Partnership p : Partnership.values()) {
-      for (Role role : Role.values()) {
+    for (Partnership p : partnerships.all()) {
+      for (Role role : p.roles()) {
         if (role.scope() == Role.Scope.AGENCY) {
           long agenciesWithUser = p.agencies().stream()
               .filter(a -> identityService.createUserQuery().memberOfGroup(GroupIds.agencyRole(p, a, role)).count() > 0)
@@ -114,13 +118,13 @@ class IdentityModelTest {
   @Test
   void readmeListsEveryDemoLogin() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    DemoIdentities.stream().forEach(u -> assertThat(readme).as(u.id()).contains("| `" + u.id() + "` |"));
+    demoIdentities.all().forEach(u -> assertThat(readme).as(u.id()).contains("| `" + u.id() + "` |"));
   }
 
   @Test
   void demoAddressesUseTheReservedExampleDomain() {
     // Real officers' names are kept out of the repository by the pre-stop check (git grep).
-    assertThat(DemoIdentities.all()).extracting(DemoIdentities.DemoUser::email)
+    assertThat(demoIdentities.all()).extracting(DemoIdentities.DemoUser::email)
         .allSatisfy(email -> assertThat(email).endsWith("@example.org"))
         .doesNotHaveDuplicates();
   }

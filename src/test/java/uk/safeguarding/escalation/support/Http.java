@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A plain HTTP client against the running application, as an outside REST client would use it. */
 public final class Http {
@@ -73,6 +74,25 @@ public final class Http {
   public HttpResponse<String> postHal(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").header("Accept", "application/hal+json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * What Camunda Modeler's Deploy sends: {@code POST /engine-rest/deployment/create}, multipart, the
+   * diagram and any "additional files" (forms) as file parts named by their file names.
+   */
+  public HttpResponse<String> deploy(String deploymentName, Map<String, String> files) {
+    String boundary = "----ModelerBoundary7MA4YWxkTrZu0gW";
+    StringBuilder body = new StringBuilder();
+    Map<String, String> fields = Map.of("deployment-name", deploymentName,
+        "deployment-source", "Camunda Modeler", "deploy-changed-only", "true");
+    fields.forEach((name, value) -> body.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+    files.forEach((name, content) -> body.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(request("/engine-rest/deployment/create").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   private HttpRequest.Builder request(String path) {
