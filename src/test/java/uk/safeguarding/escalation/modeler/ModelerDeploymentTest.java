@@ -151,7 +151,7 @@ class ModelerDeploymentTest {
         .body()).path("deployedProcessDefinitions").fields().next().getKey();
 
     HttpResponse<String> plan = boardAdmin.post("/engine-rest/migration/generate", """
-        {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s", "updateEventTriggers": true}
+        {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s"}
         """.formatted(oldVersion, newVersion));
     assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
     HttpResponse<String> executed = boardAdmin.post("/engine-rest/migration/execute", """
