@@ -25,6 +25,8 @@ public final class CaseVariables {
   /** The authenticated user who started the case (the start event's camunda:initiator). */
   public static final String RAISING_PRACTITIONER = "raisingPractitioner";
   public static final String CASE_STARTED_AT = "caseStartedAt";
+  /** The partnership's code (its process key without "-escalation"): group IDs in diagrams start with ${partnership}-. */
+  public static final String PARTNERSHIP = "partnership";
   public static final String CURRENT_STAGE = "currentStage";
   public static final String STAGE_STARTED_AT = "stageStartedAt";
   public static final String STAGE_OUTCOME = "stageOutcome";

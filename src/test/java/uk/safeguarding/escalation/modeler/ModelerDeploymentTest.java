@@ -37,7 +37,8 @@ class ModelerDeploymentTest {
     int before = repositoryService.createProcessDefinitionQuery().processDefinitionKey("nssab-escalation")
         .latestVersion().singleResult().getVersion();
     String edited = Files.readString(Path.of("processes/nssab-escalation.bpmn"))
-        .replace("${workingDays.deadlineFrom(caseStartedAt, 2)}", "${workingDays.deadlineFrom(caseStartedAt, 3)}");
+        .replace("<camunda:property name=\"timescale\" value=\"2\" />", "<camunda:property name=\"timescale\" value=\"3\" />");
+    assertThat(edited).as("stage 2's timescale field was edited").isNotEqualTo(Files.readString(Path.of("processes/nssab-escalation.bpmn")));
 
     HttpResponse<String> response = deploy("admin:demo", edited);
 
@@ -47,7 +48,7 @@ class ModelerDeploymentTest {
         .latestVersion().singleResult();
     assertThat(latest.getVersion()).isEqualTo(before + 1);
     assertThat(new String(repositoryService.getResourceAsStream(latest.getDeploymentId(), "nssab-escalation.bpmn").readAllBytes(),
-        StandardCharsets.UTF_8)).contains("deadlineFrom(caseStartedAt, 3)");
+        StandardCharsets.UTF_8)).contains("<camunda:property name=\"timescale\" value=\"3\" />");
   }
 
   @Test
