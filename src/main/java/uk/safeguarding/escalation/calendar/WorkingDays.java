@@ -5,10 +5,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar as BPMN expressions see it, e.g. a user task's {@code camunda:dueDate} and its
- * boundary timer's {@code timeDate} both set to {@code ${workingDays.deadline(5)}}: one visible
- * number a board admin can change in Modeler. "Now" is the engine's clock, so both are the same
- * instant (the stage's start) and tests can move time.
+ * The calendar as BPMN expressions see it. Stage tasks use {@code ${stageDeadline.of(execution)}}
+ * (which calls this) rather than these directly; other timers, e.g. a whole-case time limit, may use
+ * {@code ${workingDays.deadline(5)}}. "Now" is the engine's clock, so tests can move time.
  */
 @Component("workingDays")
 public class WorkingDays {
@@ -31,7 +30,12 @@ public class WorkingDays {
 
   /** The same working day as now. */
   public Date sameWorkingDay() {
-    return Date.from(calendar.sameWorkingDay(ClockUtil.getCurrentTime().toInstant()));
+    return sameWorkingDayAs(ClockUtil.getCurrentTime());
+  }
+
+  /** The same working day as an earlier instant (or the next one, if that was after closing time). */
+  public Date sameWorkingDayAs(Date start) {
+    return Date.from(calendar.sameWorkingDay(start.toInstant()));
   }
 
   /** Within N calendar hours of an instant (e.g. the 24-hour rule, from when the stage started). */

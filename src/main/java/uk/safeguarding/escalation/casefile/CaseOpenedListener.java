@@ -11,7 +11,8 @@ import uk.safeguarding.escalation.forms.SubmissionValidator;
 /**
  * {@code ${caseOpened}} on a protocol's start event ("start"): refuses a case whose start values
  * break its start form or protocol rules (the whole start rolls back: no half-started case), then
- * records when the case started and the stage it starts at.
+ * records when the case started, its partnership (for group IDs such as
+ * {@code ${partnership}-${raisingAgency}-line-manager}) and the stage it starts at.
  */
 @Component("caseOpened")
 public class CaseOpenedListener implements ExecutionListener {
@@ -27,6 +28,7 @@ public class CaseOpenedListener implements ExecutionListener {
     validator.requireValidStart(execution.getProcessDefinitionId(), execution.getVariables(),
         (String) execution.getVariable(RAISING_PRACTITIONER));
     execution.setVariable(CASE_STARTED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(PARTNERSHIP, ProcessKeys.partnership(execution.getProcessDefinitionId()));
     execution.setVariable(CURRENT_STAGE, startingStage(execution.getVariable(STARTING_STAGE)));
   }
 

@@ -15,13 +15,18 @@ public final class CaseVariables {
   public static final String DISPUTE_SUMMARY = "disputeSummary";
   public static final String OUTCOME_SOUGHT = "outcomeSought";
   public static final String RISK_LEVEL = "riskLevel";
+  /** The contract's record of an immediate-risk referral (Boolean); still accepted from REST clients. */
   public static final String IMMEDIATE_RISK_REFERRAL_MADE = "immediateRiskReferralMade";
+  /** What was done about an immediate risk: yes, no, or not applicable (the dispute is with that service). */
+  public static final String IMMEDIATE_RISK_ACTION = "immediateRiskAction";
   /** Immediate risk only: the stage the case starts at (the procedures allow discretion). */
   public static final String STARTING_STAGE = "startingStage";
 
   /** The authenticated user who started the case (the start event's camunda:initiator). */
   public static final String RAISING_PRACTITIONER = "raisingPractitioner";
   public static final String CASE_STARTED_AT = "caseStartedAt";
+  /** The partnership's code (its process key without "-escalation"): group IDs in diagrams start with ${partnership}-. */
+  public static final String PARTNERSHIP = "partnership";
   public static final String CURRENT_STAGE = "currentStage";
   public static final String STAGE_STARTED_AT = "stageStartedAt";
   public static final String STAGE_OUTCOME = "stageOutcome";
@@ -29,6 +34,8 @@ public final class CaseVariables {
   public static final String RESOLVED_AT = "resolvedAt";
   /** Calendar days (Europe/London dates) from the outset to the resolution, as the Monitoring Form asks. */
   public static final String DAYS_TO_RESOLUTION = "daysToResolution";
+  /** Working days (England and Wales, Europe/London) from the outset's date to the resolution's date. */
+  public static final String WORKING_DAYS_TO_RESOLUTION = "workingDaysToResolution";
 
   public static final String RISK_IMMEDIATE = "immediate";
   public static final String OUTCOME_RESOLVED = "resolved";

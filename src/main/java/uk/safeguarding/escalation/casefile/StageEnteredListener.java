@@ -22,6 +22,8 @@ import uk.safeguarding.escalation.forms.DeployedForms;
  *       {@code stageOutcome} is cleared so that a gateway only ever routes on this stage's answer.
  *   <li>{@code freshRecord=true}: the task's form starts empty instead of showing the previous
  *       stage's record (whose values stay in history), so each stage records its own contact.
+ *   <li>{@code freshFields=a,b,c}: only those fields start empty (e.g. a stage's contact record,
+ *       while the Monitoring Form around it carries over).
  * </ul>
  */
 @Component("stageEntered")
@@ -29,6 +31,7 @@ public class StageEnteredListener implements ExecutionListener {
 
   public static final String STAGE_PROPERTY = "stage";
   public static final String FRESH_RECORD_PROPERTY = "freshRecord";
+  public static final String FRESH_FIELDS_PROPERTY = "freshFields";
 
   private final DeployedForms forms;
   private final RepositoryService repositoryService;
@@ -54,6 +57,8 @@ public class StageEnteredListener implements ExecutionListener {
           .filter(field -> !field.readonly())
           .forEach(field -> execution.removeVariable(field.key())));
     }
+    property(element, FRESH_FIELDS_PROPERTY).ifPresent(fields -> java.util.Arrays.stream(fields.split(","))
+        .map(String::trim).filter(f -> !f.isEmpty()).forEach(execution::removeVariable));
   }
 
   static Optional<String> property(BaseElement element, String name) {

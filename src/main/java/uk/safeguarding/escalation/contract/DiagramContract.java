@@ -77,7 +77,9 @@ public final class DiagramContract {
 
   /** Spring beans diagrams may call (the names of their @Component annotations). */
   public static final Set<String> EXPRESSION_BEANS =
-      Set.of("workingDays", "notify", "stageEntered", "caseOpened", "recordResolution");
+      Set.of("workingDays", "stageDeadline", "notify", "stageEntered", "caseOpened", "recordResolution");
+  /** A group ID may name its partnership through the case variable the start sets (element templates do). */
+  static final String OWN_PARTNERSHIP_PREFIX = "${" + CaseVariables.PARTNERSHIP + "}-";
   /** Names the engine itself provides inside expressions. */
   static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "authenticatedUserId");
   static final Set<String> JUEL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
@@ -138,7 +140,7 @@ public final class DiagramContract {
   }
 
   private static void requireOwnGroup(String id, String group, String partnership, List<Breach> breaches) {
-    if (!group.startsWith(partnership + "-")) {
+    if (!group.startsWith(partnership + "-") && !group.startsWith(OWN_PARTNERSHIP_PREFIX)) {
       breaches.add(new Breach(id, Rule.OWN_PARTNERSHIP, "group '" + group + "' is not one of partnership '"
           + partnership + "' (its groups start with '" + partnership + "-')"));
     }

@@ -9,7 +9,9 @@ public enum NotificationKind {
   PARTNERSHIP_NOTIFIED("partnership-notified"),
   CASE_OVERDUE("case-overdue"),
   MONITORING_FORM_COMPLETED("monitoring-form-completed"),
-  LEARNING_REFERRED("learning-referred");
+  LEARNING_REFERRED("learning-referred"),
+  /** A panel's final, binding decision, to all organisations involved (NSSAB stage 5). */
+  PANEL_DECISION("panel-decision");
 
   private final String templateName;
 

@@ -42,7 +42,11 @@ public final class NssabEscalationProcess {
 
     public static final String NOTIFY_BUSINESS_MANAGER = "SendTask_NotifyBusinessManager";
     public static final String DECIDE_MEDIATION_OR_PANEL = "UserTask_DecideMediationOrPanel";
+    public static final String GATEWAY_MEDIATION_OR_PANEL = "Gateway_MediationOrPanel";
+    public static final String RECORD_MEDIATION_OUTCOME = "UserTask_RecordMediationOutcome";
+    public static final String GATEWAY_SETTLED_BY_MEDIATION = "Gateway_SettledByMediation";
     public static final String RECORD_PANEL_DECISION = "UserTask_RecordPanelDecision";
+    public static final String NOTIFY_PANEL_DECISION = "SendTask_NotifyPanelDecision";
 
     public static final String RECORD_RESOLUTION = "ServiceTask_RecordResolution";
     public static final String CONFIRM_OUTCOME = "SendTask_ConfirmOutcome";
@@ -67,6 +71,7 @@ public final class NssabEscalationProcess {
     public static final String STAGE_RECORD = "nssab-stage-record";
     public static final String MONITORING = "nssab-monitoring";
     public static final String ROUTE_DECISION = "nssab-route-decision";
+    public static final String MEDIATION_OUTCOME = "nssab-mediation-outcome";
     public static final String PANEL_DECISION = "nssab-panel-decision";
     public static final String MONITORING_REVIEW = "nssab-monitoring-review";
     public static final String LEARNING = "nssab-learning";

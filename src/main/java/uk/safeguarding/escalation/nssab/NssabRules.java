@@ -22,15 +22,22 @@ class NssabRules implements ProtocolRules {
   public List<Violation> checkStart(Map<String, Object> v) {
     List<Violation> violations = new ArrayList<>();
     boolean immediate = RISK_IMMEDIATE.equals(v.get(RISK_LEVEL));
-    if (immediate && !Boolean.TRUE.equals(v.get(IMMEDIATE_RISK_REFERRAL_MADE))) {
-      violations.add(new Violation(IMMEDIATE_RISK_REFERRAL_MADE,
-          "must be true when riskLevel is immediate: contact the police, emergency services or the Adult Safeguarding team first"));
+    // NSSAB speeds the escalation up for an immediate risk; it never holds it back. What was done is
+    // recorded (yes / no / not applicable: the dispute may be with the very service one would call),
+    // never a condition of raising the case. The contract's Boolean is accepted as that record too.
+    if (immediate && blank(v.get(IMMEDIATE_RISK_ACTION)) && v.get(IMMEDIATE_RISK_REFERRAL_MADE) == null) {
+      violations.add(new Violation(IMMEDIATE_RISK_ACTION,
+          "is required when riskLevel is immediate: record whether action was taken to keep the adult safe (yes, no or not applicable)"));
     }
     Object startingStage = v.get(STARTING_STAGE);
     if (!immediate && startingStage != null && !"1".equals(startingStage.toString())) {
       violations.add(new Violation(STARTING_STAGE, "may be above 1 only when riskLevel is immediate"));
     }
     return violations;
+  }
+
+  private static boolean blank(Object value) {
+    return value == null || value.toString().isBlank();
   }
 
   @Override

@@ -34,6 +34,8 @@ class ModelerDeploymentTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String KEY = "nssab-escalation";
+  static final String TIMESCALE_2 = "<camunda:property name=\"timescale\" value=\"2\" />";
+  static final String TIMESCALE_3 = "<camunda:property name=\"timescale\" value=\"3\" />";
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -57,7 +59,7 @@ class ModelerDeploymentTest {
     var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult();
     assertThat(latest.getVersion()).isEqualTo(before + 1);
     assertThat(new String(repositoryService.getResourceAsStream(latest.getDeploymentId(), "nssab-escalation.bpmn").readAllBytes(),
-        StandardCharsets.UTF_8)).contains("deadlineFrom(caseStartedAt, 3)");
+        StandardCharsets.UTF_8)).contains("<camunda:property name=\"timescale\" value=\"3\" />");
   }
 
   @Test
@@ -175,10 +177,12 @@ class ModelerDeploymentTest {
     return repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getVersion();
   }
 
-  /** The North Somerset diagram with stage 2's limit changed, as a board admin edits it in Modeler. */
+  /** The North Somerset diagram with stage 2's timescale field changed, as a board admin edits it in Modeler. */
   private static String editedDiagram() {
-    return read("processes/nssab-escalation.bpmn")
-        .replace("${workingDays.deadlineFrom(caseStartedAt, 2)}", "${workingDays.deadlineFrom(caseStartedAt, 3)}");
+    String original = read("processes/nssab-escalation.bpmn");
+    String edited = original.replace(TIMESCALE_2, TIMESCALE_3);
+    assertThat(edited).as("stage 2's timescale field was edited").isNotEqualTo(original);
+    return edited;
   }
 
   /** The diagram and every form of forms/ its tasks use, as Modeler's "Include additional files" sends them. */

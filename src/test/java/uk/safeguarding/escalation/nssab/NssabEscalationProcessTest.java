@@ -136,6 +136,8 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
       // the Monitoring Form goes to the raising agency's stage-4 representative and the Business Manager
       assertThat(subjectsTo("nssab.police.board-rep@example.org")).contains("Case NS-2026-0042: Monitoring Form completed (resolved at stage 3)");
       assertThat(subjectsTo("nssab.business-manager@example.org")).contains("Case NS-2026-0042: Monitoring Form completed (resolved at stage 3)");
+      // and to the resolution audit manager, as Appendix 2 asks (the partnership's auditor role)
+      assertThat(subjectsTo("nssab.auditor@example.org")).contains("Case NS-2026-0042: Monitoring Form completed (resolved at stage 3)");
       completeNow(task.getId(), BUSINESS_MANAGER, Map.of("monitoringFormDistributed", true));
     });
 
@@ -144,6 +146,8 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
     assertThat(pi).isEnded().hasPassed(SEND_MONITORING_FORM, DISTRIBUTE_MONITORING_FORM);
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(3);
     assertThat(historicVariable(pi, "daysToResolution")).isEqualTo(6L);
+    // 2 to 8 April 2026: Good Friday and Easter Monday are no working days
+    assertThat(historicVariable(pi, "workingDaysToResolution")).isEqualTo(2L);
   }
 
   @Test
@@ -152,6 +156,9 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
       assertThat(candidateGroups(task)).containsExactly("nssab-police-board-rep");
       // the Monitoring Form carries over from stage 3 (one form for stages 3 and 4)
       assertThat(taskService.getVariable(task.getId(), "adultName")).isEqualTo("Ashworth Example");
+      // ... but stage 4 records its own contact: "disagreements should continue to be recorded"
+      assertThat(taskService.getVariable(task.getId(), "contactBetween")).isNull();
+      assertThat(recordedValues(task.getProcessInstanceId(), "contactBetween")).contains("Senior managers of police and adult social care");
       assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "currentStage")).isEqualTo(4);
       completeNow(task.getId(), "nssab.police.board-rep", monitoringForm("resolved"));
     });
@@ -186,6 +193,42 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
 
     assertThat(pi).isEnded().hasPassed(NOTIFY_BUSINESS_MANAGER, RECORD_PANEL_DECISION);
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(5);
+  }
+
+  @Test
+  void mediationMaySettleItAtStage4() {
+    when(scenario.waitsAtUserTask(DECIDE_MEDIATION_OR_PANEL)).thenReturn(completeAs(BUSINESS_MANAGER,
+        Map.of("routeDecision", "mediation", "routeDecisionReason", "Both agencies willing to meet")));
+    when(scenario.waitsAtUserTask(RECORD_MEDIATION_OUTCOME)).thenReturn(task -> {
+      assertThat(candidateGroups(task)).containsExactly("nssab-business-manager");
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "currentStage")).isEqualTo(4);
+      assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "stageOutcome")).isNull(); // the board level's "escalate" is not taken for mediation's
+      completeNow(task.getId(), BUSINESS_MANAGER, mediationOutcome("resolved"));
+    });
+
+    ProcessInstance pi = run(standardCase());
+
+    assertThat(pi).isEnded().hasPassed(RECORD_MEDIATION_OUTCOME).hasNotPassed(RECORD_PANEL_DECISION, NOTIFY_PANEL_DECISION);
+    assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(4);
+  }
+
+  @Test
+  void mediationThatDoesNotSettleItGoesToThePanelWhoseDecisionGoesToAllOrganisations() {
+    when(scenario.waitsAtUserTask(DECIDE_MEDIATION_OR_PANEL)).thenReturn(completeAs(BUSINESS_MANAGER,
+        Map.of("routeDecision", "mediation", "routeDecisionReason", "Worth a try")));
+    when(scenario.waitsAtUserTask(RECORD_MEDIATION_OUTCOME)).thenReturn(completeAs(BUSINESS_MANAGER, mediationOutcome("escalate")));
+
+    ProcessInstance pi = run(standardCase());
+
+    deliverNotifications();
+    assertThat(pi).isEnded().hasPassed(RECORD_MEDIATION_OUTCOME, RECORD_PANEL_DECISION, NOTIFY_PANEL_DECISION);
+    assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(5);
+    assertThat(historicVariable(pi, "panelRepresentation")).isEqualTo("Both agencies presented their views");
+    // final and binding on all organisations involved: each agency's board representative and senior managers
+    assertThat(smtp.received()).filteredOn(m -> SmtpServer.subject(m).contains("Mediation Panel's decision"))
+        .extracting(SmtpServer::to).containsExactlyInAnyOrder(
+            "nssab.police.board-rep@example.org", "nssab.la-adults.board-rep@example.org",
+            "nssab.police.senior-manager@example.org", "nssab.la-adults.senior-manager@example.org");
   }
 
   @Test
@@ -286,14 +329,33 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
     assertThat(runtimeService.getVariable(pi.getId(), "currentStage")).isEqualTo(stage);
   }
 
+  /** Recorded, never a condition: the dispute may be with the very service one would call. */
+  @ParameterizedTest
+  @CsvSource({"yes", "no", "not-applicable"})
+  void whatWasDoneAboutAnImmediateRiskIsRecordedNotRequired(String action) {
+    Map<String, Object> vars = immediateCase("3");
+    vars.put("immediateRiskAction", action);
+    ProcessInstance pi = startCase(vars);
+    assertThat(pi).isWaitingAt(RESOLVE_BETWEEN_SENIOR_MANAGERS);
+    assertThat(runtimeService.getVariable(pi.getId(), "immediateRiskAction")).isEqualTo(action);
+  }
+
   @Test
-  void immediateRiskNeedsTheEmergencyReferralConfirmed() {
+  void anImmediateRiskNeedsARecordOfWhatWasDone() {
     Map<String, Object> vars = immediateCase("2");
-    vars.put("immediateRiskReferralMade", false);
+    vars.remove("immediateRiskAction");
     long before = runtimeService.createProcessInstanceQuery().count();
     assertThatThrownBy(() -> startCase(vars)).isInstanceOf(FormValidationException.class)
-        .hasMessageContaining("immediateRiskReferralMade");
+        .hasMessageContaining("immediateRiskAction: is required when riskLevel is immediate");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void theContractsBooleanIsStillAcceptedAsThatRecord() {
+    Map<String, Object> vars = immediateCase("2");
+    vars.remove("immediateRiskAction");
+    vars.put("immediateRiskReferralMade", false);
+    assertThat(startCase(vars)).isWaitingAt(RESOLVE_BETWEEN_SECOND_TIER_MANAGERS);
   }
 
   @Test
@@ -418,7 +480,7 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
   static Map<String, Object> immediateCase(String startingStage) {
     Map<String, Object> vars = standardCase();
     vars.put("riskLevel", "immediate");
-    vars.put("immediateRiskReferralMade", true);
+    vars.put("immediateRiskAction", "yes");
     vars.put("startingStage", startingStage);
     return vars;
   }
@@ -434,6 +496,10 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
         "agreedOutcomes", "Joint visit", "initiatingManagerName", "I. Manager", "initiatingManagerDesignation", "DI",
         "initiatingManagerAgency", "police", "initiatingManagerDate", "2026-04-08",
         "receivingManagerName", "R. Manager", "receivingManagerDesignation", "Service manager"));
+    vars.put("contactType", "face-to-face");
+    vars.put("contactBetween", "Senior managers of police and adult social care");
+    vars.put("discussionSummary", "Reviewed the threshold decision together");
+    vars.put("policyEffectiveness", "Clear; the timescales helped");
     vars.put("receivingManagerAgency", "la-adults");
     vars.put("receivingManagerDate", "2026-04-08");
     vars.put("stageOutcome", outcome);
@@ -442,7 +508,12 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
 
   static Map<String, Object> panelDecision(int statutoryMembers) {
     return Map.of("panelDate", "2026-04-20", "panelStatutoryMembers", statutoryMembers,
-        "panelMembers", "Police, health, adult social care", "panelDecision", "Joint assessment within 5 days",
-        "stageOutcome", "resolved");
+        "panelMembers", "Police, health, adult social care", "panelRepresentation", "Both agencies presented their views",
+        "panelDecision", "Joint assessment within 5 days", "stageOutcome", "resolved");
+  }
+
+  static Map<String, Object> mediationOutcome(String outcome) {
+    return Map.of("mediationDate", "2026-04-17", "mediationParticipants", "Police and adult social care managers",
+        "mediationOutcome", "Discussed with a mediator", "stageOutcome", outcome);
   }
 }

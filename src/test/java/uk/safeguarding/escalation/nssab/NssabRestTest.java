@@ -161,7 +161,7 @@ class NssabRestTest {
     HttpResponse<String> response = practitioner.post(START, startBody("NS-REST-3", "immediate"));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).path("violations").get(0).path("field").asText())
-        .isEqualTo("immediateRiskReferralMade");
+        .isEqualTo("immediateRiskAction");
   }
 
   @Test

@@ -60,6 +60,9 @@ public final class NssabCases {
           "receivingManagerDesignation": {"value": "Service manager", "type": "String"},
           "receivingManagerAgency": {"value": "la-adults", "type": "String"},
           "receivingManagerDate": {"value": "2026-04-08", "type": "String"},
+          "contactType": {"value": "face-to-face", "type": "String"},
+          "contactBetween": {"value": "Senior managers", "type": "String"},
+          "discussionSummary": {"value": "Reviewed the decision together", "type": "String"},
           "stageOutcome": {"value": "%s", "type": "String"}}}
         """.formatted(outcome);
   }

@@ -1,0 +1,105 @@
+package uk.safeguarding.escalation.casefile;
+
+import static uk.safeguarding.escalation.casefile.CaseVariables.CASE_STARTED_AT;
+
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.springframework.stereotype.Component;
+import uk.safeguarding.escalation.calendar.WorkingDays;
+
+/**
+ * {@code ${stageDeadline.of(execution)}}: a stage's deadline, written as exactly this expression in
+ * both the stage task's {@code camunda:dueDate} and its boundary timer's {@code timeDate}. The
+ * timescale itself lives once, in the stage task's extension properties (the "Escalation stage"
+ * element template's fields):
+ * <ul>
+ *   <li>{@code timescaleRule}: {@code working-days}, {@code same-working-day} or {@code hours};
+ *   <li>{@code timescale}: N (not used by {@code same-working-day});
+ *   <li>{@code timescaleFrom}: {@code stage-start} (default) or {@code case-outset}.
+ * </ul>
+ * Camunda 7 creates a scope activity's boundary timers <em>before</em> its start execution listeners
+ * run and creates the task after them, so the timer cannot read {@code stageStartedAt} (set by
+ * {@code ${stageEntered}}: it would still be the previous stage's). "The stage's start" is therefore
+ * the engine clock at the first evaluation, kept on the stage's own scope execution so that the
+ * second evaluation returns the very same instant.
+ */
+@Component("stageDeadline")
+public class StageDeadline {
+
+  public static final String RULE_PROPERTY = "timescaleRule";
+  public static final String TIMESCALE_PROPERTY = "timescale";
+  public static final String FROM_PROPERTY = "timescaleFrom";
+
+  public static final String WORKING_DAYS = "working-days";
+  public static final String SAME_WORKING_DAY = "same-working-day";
+  public static final String HOURS = "hours";
+  public static final String FROM_STAGE_START = "stage-start";
+  public static final String FROM_CASE_OUTSET = "case-outset";
+
+  /** Local variable of a timed stage's scope execution: its deadline, once computed (also shown in Cockpit). */
+  public static final String DEADLINE_VARIABLE = "stageDeadlineAt";
+
+  private final WorkingDays workingDays;
+
+  public StageDeadline(WorkingDays workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  public Date of(DelegateExecution execution) {
+    if (execution.getVariableLocal(DEADLINE_VARIABLE) instanceof Date known) {
+      return known;
+    }
+    String activityId = execution.getCurrentActivityId();
+    BaseElement stage = execution.getBpmnModelInstance().getModelElementById(activityId);
+    Date deadline = compute(activityId, stage, execution);
+    // A stage with a boundary timer is a scope: its execution lives exactly as long as the stage.
+    if (execution instanceof ActivityExecution activity && activity.getActivity() != null
+        && activity.getActivity().isScope() && activityId.equals(activity.getActivity().getId())) {
+      execution.setVariableLocal(DEADLINE_VARIABLE, deadline);
+    }
+    return deadline;
+  }
+
+  private Date compute(String activityId, BaseElement stage, DelegateExecution execution) {
+    String rule = required(stage, activityId, RULE_PROPERTY);
+    String from = StageEnteredListener.property(stage, FROM_PROPERTY).map(String::trim).orElse(FROM_STAGE_START);
+    Date start = switch (from) {
+      case FROM_STAGE_START -> ClockUtil.getCurrentTime();
+      case FROM_CASE_OUTSET -> (Date) execution.getVariable(CASE_STARTED_AT);
+      default -> throw invalid(activityId, FROM_PROPERTY, from);
+    };
+    return switch (rule) {
+      case WORKING_DAYS -> workingDays.deadlineFrom(start, number(stage, activityId));
+      case SAME_WORKING_DAY -> workingDays.sameWorkingDayAs(start);
+      case HOURS -> workingDays.hoursFrom(start, number(stage, activityId));
+      default -> throw invalid(activityId, RULE_PROPERTY, rule);
+    };
+  }
+
+  private static int number(BaseElement stage, String activityId) {
+    String value = required(stage, activityId, TIMESCALE_PROPERTY);
+    try {
+      int n = Integer.parseInt(value);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(activityId, TIMESCALE_PROPERTY, value);
+  }
+
+  private static String required(BaseElement stage, String activityId, String name) {
+    Optional<String> value = StageEnteredListener.property(stage, name).map(String::trim).filter(v -> !v.isEmpty());
+    return value.orElseThrow(() -> new IllegalStateException(
+        "Stage task " + activityId + " has no extension property '" + name + "' (the Escalation stage template sets it)"));
+  }
+
+  private static IllegalStateException invalid(String activityId, String name, String value) {
+    return new IllegalStateException("Stage task " + activityId + ": '" + value + "' is no valid " + name);
+  }
+}
