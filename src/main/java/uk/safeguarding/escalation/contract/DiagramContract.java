@@ -65,7 +65,13 @@ public final class DiagramContract {
     /** Every user task and the start event have a Camunda Form that exists, bound to the deployment. */
     FORM_EXISTS,
     /** Start, stage bookkeeping, stage outcomes and resolution as the contract describes them. */
-    STAGE_CONTRACT
+    STAGE_CONTRACT,
+    /**
+     * A diagram calls only the application's beans: no Java classes, scripts or method chains in
+     * expressions (JUEL calls any method of any object, so {@code ${caseReference.getClass()…}}
+     * would run code on the server). What a board admin deploys is data, not code.
+     */
+    SAFE_EXPRESSIONS
   }
 
   public record Breach(String elementId, Rule rule, String message) {
@@ -111,6 +117,7 @@ public final class DiagramContract {
     ownPartnership(model, partnership, breaches);
     forms(model, breaches);
     knownNames(model, breaches);
+    safeExpressions(model, breaches);
     deadlines(model, breaches);
     notifySteps(model, breaches);
     stages(model, breaches);
@@ -198,6 +205,67 @@ public final class DiagramContract {
         }
       }
     });
+  }
+
+  // --- SAFE_EXPRESSIONS --------------------------------------------------------------------------
+
+  /** Reads of the case a diagram may make through the engine's own objects. */
+  static final Set<String> ENGINE_READS = Set.of("getVariable", "hasVariable", "getVariableLocal");
+  static final Pattern MEMBER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)+)");
+  static final Set<String> CODE_ATTRIBUTES = Set.of("class", "expression", "resource");
+  static final Set<String> CODE_ELEMENTS = Set.of("script", "scriptTask", "connector");
+
+  private void safeExpressions(BpmnModelInstance model, List<Breach> breaches) {
+    Element root = dom(model).getDocumentElement();
+    walkElements(root, null, (elementId, element) -> {
+      if (CODE_ELEMENTS.contains(element.getLocalName())) {
+        breaches.add(new Breach(elementId, Rule.SAFE_EXPRESSIONS, "scripts and connectors are not allowed; call a step's bean"));
+      }
+      for (String attribute : CODE_ATTRIBUTES) {
+        if (element.hasAttributeNS(CAMUNDA_NS, attribute)) {
+          breaches.add(new Breach(elementId, Rule.SAFE_EXPRESSIONS, "camunda:" + attribute
+              + " runs code of its own; use a delegate expression of a known bean"));
+        }
+      }
+    });
+    walk(root, null, (elementId, text) -> {
+      Matcher expression = EXPRESSION.matcher(text);
+      while (expression.find()) {
+        Matcher member = MEMBER.matcher(STRING_LITERAL.matcher(expression.group(1)).replaceAll("''"));
+        while (member.find()) {
+          if (member.start() > 0 && expression.group(1).charAt(member.start() - 1) == '.') {
+            continue;
+          }
+          String[] path = member.group(2).replaceAll("\\s", "").substring(1).split("\\.");
+          boolean beanCall = EXPRESSION_BEANS.contains(member.group(1)) && path.length == 1;
+          boolean engineRead = ENGINE_NAMES.contains(member.group(1)) && path.length == 1 && ENGINE_READS.contains(path[0]);
+          if (!beanCall && !engineRead) {
+            breaches.add(new Breach(elementId, Rule.SAFE_EXPRESSIONS, "'" + member.group().trim() + "' in " + expression.group()
+                + ": an expression may call one method of a known bean or read a variable, nothing more"));
+          }
+        }
+      }
+    });
+  }
+
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  private interface ElementVisitor {
+    void visit(String elementId, Element element);
+  }
+
+  private static void walkElements(Element element, String nearestId, ElementVisitor visitor) {
+    String id = element.hasAttribute("id") ? element.getAttribute("id") : nearestId;
+    if ("BPMNDiagram".equals(element.getLocalName())) {
+      return;
+    }
+    visitor.visit(id, element);
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element e) {
+        walkElements(e, id, visitor);
+      }
+    }
   }
 
   private interface TextVisitor {

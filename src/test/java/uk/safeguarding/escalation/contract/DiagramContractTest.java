@@ -170,6 +170,22 @@ class DiagramContractTest {
             .forEach(c -> c.setTextContent("${stageOutcome == 'agreed'}")));
   }
 
+  @Test
+  void aMethodChainThatWouldRunCodeIsCaught() {
+    assertBreach(Rule.SAFE_EXPRESSIONS, "Flow_ResolvedAtStage3", model ->
+        model.getModelElementById("Flow_ResolvedAtStage3").getChildElementsByType(
+                org.camunda.bpm.model.bpmn.instance.ConditionExpression.class)
+            .forEach(c -> c.setTextContent("${stageOutcome.getClass().forName('java.lang.Runtime') != null}")));
+  }
+
+  @Test
+  void aJavaClassInsteadOfABeanIsCaught() {
+    assertBreach(Rule.SAFE_EXPRESSIONS, "ServiceTask_RecordResolution", model -> {
+      org.camunda.bpm.model.bpmn.instance.ServiceTask task = model.getModelElementById("ServiceTask_RecordResolution");
+      task.setCamundaClass("java.lang.ProcessBuilder");
+    });
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   private static void assertBreach(Rule rule, String elementId, Consumer<BpmnModelInstance> mistake) {
