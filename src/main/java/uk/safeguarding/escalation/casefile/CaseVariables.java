@@ -35,6 +35,14 @@ public final class CaseVariables {
   /** Working days (England and Wales, Europe/London) from the outset's date to the resolution's date. */
   public static final String WORKING_DAYS_TO_RESOLUTION = "workingDaysToResolution";
 
+  /**
+   * Variables only the engine sets (listeners and delegates): no submission may carry them unless
+   * its form has a field of that name.
+   */
+  public static final java.util.Set<String> ENGINE_SET = java.util.Set.of(
+      RAISING_PRACTITIONER, CASE_STARTED_AT, CURRENT_STAGE, STAGE_STARTED_AT, RESOLVED_AT_STAGE, RESOLVED_AT,
+      DAYS_TO_RESOLUTION);
+
   public static final String RISK_IMMEDIATE = "immediate";
   public static final String OUTCOME_RESOLVED = "resolved";
   public static final String OUTCOME_ESCALATE = "escalate";
