@@ -26,7 +26,8 @@ import uk.safeguarding.escalation.web.JsonErrors;
  *       attempt.
  *   <li>An error whose text is the engine's internals (exception class names, Java types, parser
  *       positions) gets a plain message instead; the original goes to the log. The engine answers a
- *       few malformed bodies with 500 (e.g. {@code null} for an object); those are answered 400.
+ *       few malformed bodies with 500 (e.g. {@code null} for an object); those are answered 400
+ *       ({@link #serverSide}).
  * </ul>
  * Only error answers are rewritten; successful answers pass unchanged.
  */
@@ -51,6 +52,13 @@ class ApiErrorFilter extends HttpFilter {
       "NotFoundException", "NullValueException", "NotValidException", "NotAllowedException",
       "FormValidationException", "MigratingProcessInstanceValidationException", "MigrationPlanValidationException",
       "ParseException");
+
+  static final Set<String> SERVER_SIDE_TYPES = Set.of(
+      "OptimisticLockingException", "PersistenceException", "CrdbTransactionRetryException", "ProcessEngineBootstrapException",
+      "WrongDbException", "CannotCreateTransactionException");
+
+  /** Camunda's "Cannot convert value 'x' of type 'Integer' to java type java.lang.Integer": the Java half is noise. */
+  static final Pattern JAVA_TYPE_SUFFIX = Pattern.compile(" to java type [\\w.$\\[\\];]+");
 
   /** Text that belongs to the server's internals: qualified Java names, exception names, parser excerpts. */
   static final Pattern INTERNALS = Pattern.compile(
@@ -85,15 +93,30 @@ class ApiErrorFilter extends HttpFilter {
       replace(wrapper, status, "AuthorizationException", USE_THE_FORM);
     } else if (status >= 500) {
       LOG.warn("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
-      if (hasBody(request)) {
+      if (isWrite(request) && !serverSide(type, message)) {
         replace(wrapper, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", UNREADABLE_REQUEST);
       } else {
         replace(wrapper, status, "ServerError", SERVER_ERROR);
       }
     } else if (!API_ERROR_TYPES.contains(type) || INTERNALS.matcher(message).find()) {
       LOG.info("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
-      replace(wrapper, status, "InvalidRequestException", UNREADABLE_REQUEST);
+      String plain = JAVA_TYPE_SUFFIX.matcher(message).replaceAll("");
+      replace(wrapper, status, "InvalidRequestException",
+          INTERNALS.matcher(plain).find() || plain.isBlank() ? UNREADABLE_REQUEST : plain);
     }
+  }
+
+  /**
+   * The REST API answers 500 to write requests whose body it cannot map (an empty or {@code null}
+   * body, values its converters reject, a refusal of the engine's form check wrapped by the
+   * listener call): the client's to fix, so 400. Database trouble stays a 5xx.
+   */
+  static boolean serverSide(String type, String message) {
+    return SERVER_SIDE_TYPES.contains(type) || message.contains("SQL") || message.contains("database");
+  }
+
+  private static boolean isWrite(HttpServletRequest request) {
+    return Set.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod());
   }
 
   private static boolean refusesVariableWrite(JsonNode error) {
@@ -126,7 +149,4 @@ class ApiErrorFilter extends HttpFilter {
     }
   }
 
-  private static boolean hasBody(HttpServletRequest request) {
-    return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-  }
 }

@@ -155,6 +155,27 @@ class DirectVariableWritesTest {
   }
 
   @Test
+  void staffCannotEndOrDivertACaseWithABpmnErrorOrEscalationFromTheirTask() throws Exception {
+    Map<String, Object> before = snapshot();
+    for (String[] attempt : List.of(new String[] {PRACTITIONER, fresh.task()}, new String[] {LINE_MANAGER, escalated.task()})) {
+      Http rest = Http.anonymous(port).as(attempt[0], "demo");
+      Http tasklist = Http.anonymous(port);
+      assertThat(tasklist.webappLogin("tasklist", attempt[0], "demo").statusCode()).isEqualTo(200);
+      for (String route : List.of("bpmnError", "bpmnEscalation")) {
+        String body = "{\"errorCode\": \"x\", \"escalationCode\": \"x\", \"variables\": {\"raisingAgency\": "
+            + REWRITES.get("raisingAgency") + "}}";
+        for (HttpResponse<String> response : List.of(
+            rest.post("/engine-rest/task/" + attempt[1] + "/" + route, body),
+            tasklist.postWithCsrf(WEBAPP_API + "/task/" + attempt[1] + "/" + route, body))) {
+          assertThat(response.statusCode()).as(attempt[0] + " " + route + ": " + response.body()).isEqualTo(403);
+          assertThat(JSON.readTree(response.body()).path("message").asText()).isEqualTo(ApiErrorFilter.USE_THE_FORM);
+        }
+      }
+    }
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void staffStillClaimAndCompleteTheirTasksThroughTheForm() throws Exception {
     Http practitioner = Http.anonymous(port).as(PRACTITIONER, "demo");
     String id = startCase(practitioner, "NS-WRITE-3");
