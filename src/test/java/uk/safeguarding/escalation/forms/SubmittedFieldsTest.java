@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
-import uk.safeguarding.escalation.support.NssabRequests;
+import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.RunningApp;
 
 /**
@@ -49,9 +49,9 @@ class SubmittedFieldsTest {
       "stageOutcome", "notOnTheForm"})
   void aStartCarriesOnlyItsStartFormsFields(String field) throws Exception {
     Http practitioner = Http.anonymous(port).as("nssab.police.practitioner", "demo");
-    String body = NssabRequests.startBody("NS-FIELDS-" + field).replace("\"variables\": {",
+    String body = NssabCases.startBody("NS-FIELDS-" + field, "standard").replace("\"variables\": {",
         "\"variables\": {\"" + field + "\": {\"value\": \"nssab.police.line-manager\", \"type\": \"String\"},");
-    HttpResponse<String> response = practitioner.post(NssabRequests.START, body);
+    HttpResponse<String> response = practitioner.post(NssabCases.START, body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body()).contains(field + ": is not a field of this form");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("NS-FIELDS-" + field).count()).isZero();
@@ -64,7 +64,7 @@ class SubmittedFieldsTest {
     String id = start(practitioner, "NS-FIELDS-T-" + field);
     String task = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
     Map<String, Object> before = runtimeService.getVariables(id);
-    String body = NssabRequests.stageRecord("resolved").replace("\"variables\": {",
+    String body = NssabCases.stageRecord("resolved").replace("\"variables\": {",
         "\"variables\": {\"" + field + "\": {\"value\": \"5\", \"type\": \"String\"},");
     HttpResponse<String> response = practitioner.post("/engine-rest/task/" + task + "/complete", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -78,14 +78,14 @@ class SubmittedFieldsTest {
     String id = start(practitioner, "NS-FIELDS-RO");
     String task = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
 
-    HttpResponse<String> changed = practitioner.post("/engine-rest/task/" + task + "/complete", NssabRequests.stageRecord("resolved")
+    HttpResponse<String> changed = practitioner.post("/engine-rest/task/" + task + "/complete", NssabCases.stageRecord("resolved")
         .replace("\"variables\": {", "\"variables\": {\"caseReference\": {\"value\": \"Jane Doe\", \"type\": \"String\"},"));
     assertThat(changed.statusCode()).isEqualTo(400);
     assertThat(changed.body()).contains("caseReference: is shown for information and cannot be changed");
     assertThat(runtimeService.getVariable(id, "caseReference")).isEqualTo("NS-FIELDS-RO");
 
     // Tasklist submits every field of the form, read-only ones with the value it was shown
-    HttpResponse<String> asShown = practitioner.post("/engine-rest/task/" + task + "/complete", NssabRequests.stageRecord("resolved")
+    HttpResponse<String> asShown = practitioner.post("/engine-rest/task/" + task + "/complete", NssabCases.stageRecord("resolved")
         .replace("\"variables\": {", "\"variables\": {\"caseReference\": {\"value\": \"NS-FIELDS-RO\", \"type\": \"String\"},"
             + "\"disputeSummary\": {\"value\": \"Safeguarding information not shared\", \"type\": \"String\"},"));
     assertThat(asShown.statusCode()).as(asShown.body()).isEqualTo(204);
@@ -115,7 +115,7 @@ class SubmittedFieldsTest {
   }
 
   private String start(Http practitioner, String reference) throws Exception {
-    HttpResponse<String> started = practitioner.post(NssabRequests.START, NssabRequests.startBody(reference));
+    HttpResponse<String> started = practitioner.post(NssabCases.START, NssabCases.startBody(reference, "standard"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     return JSON.readTree(started.body()).path("id").asText();
   }

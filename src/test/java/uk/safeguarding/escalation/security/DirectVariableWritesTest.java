@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
-import uk.safeguarding.escalation.support.NssabRequests;
+import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.RunningApp;
 
 /**
@@ -107,7 +107,7 @@ class DirectVariableWritesTest {
 
     String escalatedId = startCase(practitioner, "NS-WRITE-2");
     String first = target(escalatedId).task();
-    assertThat(practitioner.post("/engine-rest/task/" + first + "/complete", NssabRequests.stageRecord("escalate"))
+    assertThat(practitioner.post("/engine-rest/task/" + first + "/complete", NssabCases.stageRecord("escalate"))
         .statusCode()).isEqualTo(204);
     Jobs.runDue(managementService, escalatedId);
     escalated = target(escalatedId);
@@ -180,7 +180,7 @@ class DirectVariableWritesTest {
     Http practitioner = Http.anonymous(port).as(PRACTITIONER, "demo");
     String id = startCase(practitioner, "NS-WRITE-3");
     Target target = target(id);
-    assertThat(practitioner.post("/engine-rest/task/" + target.task() + "/submit-form", NssabRequests.stageRecord("escalate"))
+    assertThat(practitioner.post("/engine-rest/task/" + target.task() + "/submit-form", NssabCases.stageRecord("escalate"))
         .statusCode()).isEqualTo(204);
     Jobs.runDue(managementService, id);
     Target next = target(id);
@@ -188,7 +188,7 @@ class DirectVariableWritesTest {
     assertThat(lineManager.webappLogin("tasklist", LINE_MANAGER, "demo").statusCode()).isEqualTo(200);
     assertThat(lineManager.postWithCsrf(WEBAPP_API + "/task/" + next.task() + "/claim", "{\"userId\": \"" + LINE_MANAGER + "\"}")
         .statusCode()).isEqualTo(204);
-    assertThat(lineManager.postWithCsrf(WEBAPP_API + "/task/" + next.task() + "/submit-form", NssabRequests.stageRecord("resolved"))
+    assertThat(lineManager.postWithCsrf(WEBAPP_API + "/task/" + next.task() + "/submit-form", NssabCases.stageRecord("resolved"))
         .statusCode()).isEqualTo(204);
     Jobs.runDue(managementService, id);
     assertThat(runtimeService.getVariable(id, "resolvedAtStage")).isEqualTo(1);
@@ -237,7 +237,7 @@ class DirectVariableWritesTest {
   }
 
   private String startCase(Http practitioner, String reference) throws Exception {
-    HttpResponse<String> started = practitioner.post(NssabRequests.START, NssabRequests.startBody(reference));
+    HttpResponse<String> started = practitioner.post(NssabCases.START, NssabCases.startBody(reference, "standard"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String id = JSON.readTree(started.body()).path("id").asText();
     Jobs.runDue(managementService, id);

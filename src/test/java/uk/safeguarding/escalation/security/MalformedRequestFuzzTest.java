@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
-import uk.safeguarding.escalation.support.NssabRequests;
+import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.RunningApp;
 
 /**
@@ -66,7 +66,7 @@ class MalformedRequestFuzzTest {
   @Test
   void malformedRequestsGetA4xxInPlainWordsAndChangeNothing() throws Exception {
     Http rest = Http.anonymous(port).as(PRACTITIONER, "demo");
-    HttpResponse<String> started = rest.post(NssabRequests.START, NssabRequests.startBody("NS-FUZZ-CONTROL"));
+    HttpResponse<String> started = rest.post(NssabCases.START, NssabCases.startBody("NS-FUZZ-CONTROL", "standard"));
     assertThat(started.statusCode()).isEqualTo(200);
     String instance = JSON.readTree(started.body()).path("id").asText();
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
@@ -150,8 +150,8 @@ class MalformedRequestFuzzTest {
 
   static String malformed(String kind, Random random) throws JsonProcessingException {
     String base = switch (kind) {
-      case "start" -> NssabRequests.startBody("NS-FUZZ-" + random.nextInt(1000));
-      case "complete" -> NssabRequests.stageRecord("escalate").replace("{\"variables\"", "{\"errorCode\": \"x\", \"variables\"");
+      case "start" -> NssabCases.startBody("NS-FUZZ-" + random.nextInt(1000), "standard");
+      case "complete" -> NssabCases.stageRecord("escalate").replace("{\"variables\"", "{\"errorCode\": \"x\", \"variables\"");
       case "claim" -> "{\"userId\": \"" + PRACTITIONER + "\"}";
       case "modify" -> "{\"modifications\": {\"caseReference\": {\"value\": \"NS-X\", \"type\": \"String\"}}, \"deletions\": []}";
       default -> "{\"value\": \"NS-X\", \"type\": \"String\"}";
