@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -65,7 +65,7 @@ class DirectVariableWritesTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
-  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine processEngine;
 
   /** The practitioner's fresh case (they hold its first task) and a case at the line managers (one holds it). */
   Target fresh;
@@ -109,7 +109,7 @@ class DirectVariableWritesTest {
     String first = target(escalatedId).task();
     assertThat(practitioner.post("/engine-rest/task/" + first + "/complete", NssabCases.stageRecord("escalate"))
         .statusCode()).isEqualTo(204);
-    Jobs.runDue(managementService, escalatedId);
+    Jobs.runDue(processEngine, escalatedId);
     escalated = target(escalatedId);
     assertThat(Http.anonymous(port).as(LINE_MANAGER, "demo").post("/engine-rest/task/" + escalated.task() + "/claim",
         "{\"userId\": \"" + LINE_MANAGER + "\"}").statusCode()).isEqualTo(204);
@@ -182,7 +182,7 @@ class DirectVariableWritesTest {
     Target target = target(id);
     assertThat(practitioner.post("/engine-rest/task/" + target.task() + "/submit-form", NssabCases.stageRecord("escalate"))
         .statusCode()).isEqualTo(204);
-    Jobs.runDue(managementService, id);
+    Jobs.runDue(processEngine, id);
     Target next = target(id);
     Http lineManager = Http.anonymous(port);
     assertThat(lineManager.webappLogin("tasklist", LINE_MANAGER, "demo").statusCode()).isEqualTo(200);
@@ -190,7 +190,7 @@ class DirectVariableWritesTest {
         .statusCode()).isEqualTo(204);
     assertThat(lineManager.postWithCsrf(WEBAPP_API + "/task/" + next.task() + "/submit-form", NssabCases.stageRecord("resolved"))
         .statusCode()).isEqualTo(204);
-    Jobs.runDue(managementService, id);
+    Jobs.runDue(processEngine, id);
     assertThat(runtimeService.getVariable(id, "resolvedAtStage")).isEqualTo(1);
   }
 
@@ -240,7 +240,7 @@ class DirectVariableWritesTest {
     HttpResponse<String> started = practitioner.post(NssabCases.START, NssabCases.startBody(reference, "standard"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String id = JSON.readTree(started.body()).path("id").asText();
-    Jobs.runDue(managementService, id);
+    Jobs.runDue(processEngine, id);
     return id;
   }
 
