@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
@@ -70,7 +71,7 @@ public class SubmissionValidator {
   /** {@link #checkStart}, and the submission carries only its start form's fields ({@link SubmittedFields}). */
   public List<Violation> checkStartSubmission(String processDefinitionId, Map<String, Object> submitted, String starter) {
     List<Violation> violations = new ArrayList<>(
-        SubmittedFields.check(startForm(processDefinitionId), submitted, Map.of()));
+        SubmittedFields.check(startForm(processDefinitionId), submitted, Map.of(), CaseVariables.CONTRACT_START));
     violations.addAll(checkStart(processDefinitionId, submitted, starter));
     return violations;
   }
@@ -89,7 +90,7 @@ public class SubmissionValidator {
     List<String> readonly = form.map(f -> f.fields().stream().filter(FormField::readonly).map(FormField::key).toList())
         .orElse(List.of());
     Map<String, Object> stored = readonly.isEmpty() ? Map.of() : taskService.getVariables(taskId, readonly);
-    List<Violation> violations = new ArrayList<>(SubmittedFields.check(form, submitted, stored));
+    List<Violation> violations = new ArrayList<>(SubmittedFields.check(form, submitted, stored, Set.of()));
     violations.addAll(checkTask(taskId, submitted));
     return violations;
   }

@@ -11,7 +11,7 @@ import uk.safeguarding.escalation.casefile.CaseVariables;
 
 /**
  * Which variables a submission may carry at all: a start or completion with a Camunda Form carries
- * only that form's fields, and fields the form shows read-only (Tasklist submits them too) only
+ * only that form's fields (a start also the contract's start variables), and fields the form shows read-only (Tasklist submits them too) only
  * with the value the case already holds. Without a form, the variables only the engine sets are
  * refused. So a submission cannot set {@code currentStage}, the raising practitioner or anything
  * else its form does not ask for.
@@ -22,8 +22,10 @@ final class SubmittedFields {
 
   /**
    * @param stored the values the case holds for the form's read-only fields (empty for a start)
+   * @param alsoAllowed names allowed besides the form's fields (a start: the contract's start variables)
    */
-  static List<Violation> check(Optional<CamundaForm> form, Map<String, Object> submitted, Map<String, Object> stored) {
+  static List<Violation> check(Optional<CamundaForm> form, Map<String, Object> submitted, Map<String, Object> stored,
+      Set<String> alsoAllowed) {
     List<Violation> violations = new ArrayList<>();
     if (form.isEmpty()) {
       submitted.keySet().stream().filter(CaseVariables.ENGINE_SET::contains).sorted()
@@ -31,6 +33,7 @@ final class SubmittedFields {
       return violations;
     }
     Set<String> fields = form.get().fields().stream().map(FormField::key).collect(Collectors.toSet());
+    fields.addAll(alsoAllowed);
     submitted.keySet().stream().filter(name -> !fields.contains(name)).sorted()
         .forEach(name -> violations.add(new Violation(name, "is not a field of this form")));
     for (FormField field : form.get().fields()) {
