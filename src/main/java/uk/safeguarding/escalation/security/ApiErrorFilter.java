@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -81,9 +82,17 @@ class ApiErrorFilter extends HttpFilter {
 
   private void reword(HttpServletRequest request, ContentCachingResponseWrapper wrapper) throws IOException {
     int status = wrapper.getStatus();
-    JsonNode error = parse(wrapper.getContentAsByteArray());
+    byte[] body = wrapper.getContentAsByteArray();
+    JsonNode error = parse(body);
     if (error == null) {
-      return; // not an engine error body (e.g. the CSRF filter's empty 403)
+      // Jackson's mapping errors come as plain text; other bodies (e.g. the CSRF filter's empty 403) stay
+      String text = new String(body, StandardCharsets.UTF_8);
+      if (INTERNALS.matcher(text).find()) {
+        LOG.info("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status, text);
+        replace(wrapper, status >= 500 && isWrite(request) ? HttpServletResponse.SC_BAD_REQUEST : status,
+            "InvalidRequestException", UNREADABLE_REQUEST);
+      }
+      return;
     }
     String type = error.path("type").asText("");
     String message = error.path("message").asText("");
