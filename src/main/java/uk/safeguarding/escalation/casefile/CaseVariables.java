@@ -37,6 +37,19 @@ public final class CaseVariables {
   /** Working days (England and Wales, Europe/London) from the outset's date to the resolution's date. */
   public static final String WORKING_DAYS_TO_RESOLUTION = "workingDaysToResolution";
 
+  /**
+   * Variables only the engine sets (listeners and delegates): no submission may carry them unless
+   * its form has a field of that name.
+   */
+  public static final java.util.Set<String> ENGINE_SET = java.util.Set.of(
+      RAISING_PRACTITIONER, CASE_STARTED_AT, CURRENT_STAGE, STAGE_STARTED_AT, RESOLVED_AT_STAGE, RESOLVED_AT,
+      DAYS_TO_RESOLUTION, WORKING_DAYS_TO_RESOLUTION, PARTNERSHIP);
+
+  /** The contract's start variables: a REST start may carry them even where a start form names a field differently. */
+  public static final java.util.Set<String> CONTRACT_START = java.util.Set.of(
+      CASE_REFERENCE, SUBJECT_TYPE, RAISING_AGENCY, RECEIVING_AGENCY, RECEIVING_PRACTITIONER_NAME, DISAGREEMENT_CATEGORY,
+      DISPUTE_SUMMARY, OUTCOME_SOUGHT, RISK_LEVEL, IMMEDIATE_RISK_REFERRAL_MADE, STARTING_STAGE);
+
   public static final String RISK_IMMEDIATE = "immediate";
   public static final String OUTCOME_RESOLVED = "resolved";
   public static final String OUTCOME_ESCALATE = "escalate";

@@ -68,11 +68,11 @@ class FormSubmissionFilter extends HttpFilter {
     try {
       if (task.matches()) {
         what = "task completion";
-        violations = validator.checkTask(task.group(1), variables);
+        violations = validator.checkTaskSubmission(task.group(1), variables);
       } else {
         what = "case start";
         String definitionId = byKey.matches() ? latestDefinitionId(byKey.group(1)) : byId.group(1);
-        violations = definitionId == null ? List.of() : validator.checkStart(definitionId, variables, user);
+        violations = definitionId == null ? List.of() : validator.checkStartSubmission(definitionId, variables, user);
       }
     } catch (ProcessEngineException e) {
       violations = List.of(); // unknown definition or task, no permission: the engine answers that itself

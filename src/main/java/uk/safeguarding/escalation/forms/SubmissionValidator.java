@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
@@ -70,8 +71,36 @@ public class SubmissionValidator {
     return violations;
   }
 
+  /** {@link #checkStart}, and the submission carries only its start form's fields ({@link SubmittedFields}). */
+  public List<Violation> checkStartSubmission(String processDefinitionId, Map<String, Object> submitted, String starter) {
+    List<Violation> violations = new ArrayList<>(
+        SubmittedFields.check(startForm(processDefinitionId), submitted, Map.of(), CaseVariables.CONTRACT_START));
+    violations.addAll(checkStart(processDefinitionId, submitted, starter));
+    return violations;
+  }
+
+  /**
+   * {@link #checkTask}, and the submission carries only its form's fields, read-only ones unchanged
+   * ({@link SubmittedFields}). For the HTTP layer, which sees what was submitted; the engine's
+   * complete listener sees only the case's values after the submission.
+   */
+  public List<Violation> checkTaskSubmission(String taskId, Map<String, Object> submitted) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || task.getProcessDefinitionId() == null) {
+      return List.of();
+    }
+    Optional<CamundaForm> form = taskForm(taskId);
+    List<String> readonly = form.map(f -> f.fields().stream().filter(FormField::readonly).map(FormField::key).toList())
+        .orElse(List.of());
+    Map<String, Object> stored = readonly.isEmpty() ? Map.of() : taskService.getVariables(taskId, readonly);
+    List<Violation> violations = new ArrayList<>(SubmittedFields.check(form, submitted, stored, Set.of()));
+    violations.addAll(checkTask(taskId, submitted));
+    return violations;
+  }
+
+  /** The engine's own check of a start (start listener): the start variables are all submitted. */
   public void requireValidStart(String processDefinitionId, Map<String, Object> variables, String starter) {
-    List<Violation> violations = checkStart(processDefinitionId, variables, starter);
+    List<Violation> violations = checkStartSubmission(processDefinitionId, variables, starter);
     if (!violations.isEmpty()) {
       throw new FormValidationException("case start", violations);
     }

@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
  *   <li>Expressions in ad-hoc query bodies or parameters, and Java-serialized values: refused with
  *       400 before any engine code ({@link RequestGuardFilter}).
  *   <li>The Admin webapp's initial-user setup: refused in every profile.
+ *   <li>Error answers of both APIs: plain words, never the engine's internals ({@link ApiErrorFilter}).
  * </ul>
  * The webapps under {@code /camunda} keep their own session login, CSRF filter and security headers.
  */
@@ -27,6 +28,16 @@ public class RestAuthenticationConfiguration {
   static final String WEBAPP_API_PATTERN = "/camunda/api/*";
   /** The application's own API (e.g. the notification log), authenticated like the engine's. */
   static final String APP_API_PATTERN = "/api/*";
+
+  /** Outermost, so it words every error answer of both APIs, ours and the engine's. */
+  @Bean
+  FilterRegistrationBean<Filter> apiErrors() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiErrorFilter());
+    registration.setName("api-errors");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<Filter> requestGuard() {

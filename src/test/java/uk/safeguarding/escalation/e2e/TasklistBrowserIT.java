@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -34,7 +35,10 @@ import uk.safeguarding.escalation.support.Http;
  * Staff meet this product only through Camunda Tasklist, so this drives it in a real browser
  * (Debian's Chromium, headless) against the packaged application: a practitioner raises a North
  * Somerset case from the start form and records the first stage; the raising agency's line manager
- * finds the next stage in "My group's tasks" with its due date, claims it and resolves it. The
+ * finds the next stage in "My group's tasks" with its due date, claims it and resolves it. Tasks
+ * grant staff TASK_WORK only (no direct variable writes), so this also shows that claiming, saving a
+ * draft and completing through Tasklist need nothing more; Tasklist submits every field of a form,
+ * read-only ones included, and the server accepts them unchanged. The
  * result is then checked through the engine. Each filled form is saved as a screenshot under
  * target/screenshots.
  */
@@ -117,6 +121,16 @@ class TasklistBrowserIT {
     select("ContactType", "Telephone");
     type("ContactBetween", "Police practitioner and adult social care worker");
     type("DiscussionSummary", "Disagreement about the threshold remains");
+    // a draft: Tasklist keeps it in the browser (localStorage), not in the case, so it needs no
+    // variable write on the server; after a reload the form opens with it
+    click(By.xpath("//button[normalize-space()='Save']"));
+    String taskId = browser.getCurrentUrl().replaceAll(".*[?&]task=([^&#]+).*", "$1");
+    assertThat((String) ((JavascriptExecutor) browser).executeScript(
+        "return window.localStorage.getItem('camunda-form:' + arguments[0]);", taskId))
+        .contains("Disagreement about the threshold remains");
+    browser.navigate().refresh();
+    wait.until(d -> d.findElements(field("DiscussionSummary")).stream().anyMatch(
+        input -> "Disagreement about the threshold remains".equals(input.getAttribute("value"))));
     click(field("StageOutcome-1"));
     screenshot("02-stage-1-discussion");
     completeTask();

@@ -61,6 +61,26 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method with a JSON body (null: none), through the webapps' session and CSRF token like Tasklist. */
+  public HttpResponse<String> sendWithCsrf(String method, String path, String json) {
+    return sendWithCsrf(method, path, "application/json", json);
+  }
+
+  public HttpResponse<String> sendWithCsrf(String method, String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType).header("X-XSRF-TOKEN", csrfToken)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Any method with a JSON body (null: none). */
+  public HttpResponse<String> send(String method, String path, String json) {
+    return send(method, path, "application/json", json);
+  }
+
+  public HttpResponse<String> send(String method, String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
