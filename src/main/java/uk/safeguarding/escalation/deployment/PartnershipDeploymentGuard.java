@@ -12,6 +12,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import uk.safeguarding.escalation.contract.DiagramContract;
+import uk.safeguarding.escalation.forms.CamundaForm;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,7 +39,9 @@ import uk.safeguarding.escalation.identity.Partnerships;
  * administrator: each executable process must have the process key of a partnership whose
  * {@code {p}-board-admin} group the user is in, each form's and decision's ID must start with that
  * partnership's code ({@code nssab-start}), and nothing else may be in it. A refusal is an
- * {@link AuthorizationException}: REST answers 403 with the sentence, and nothing is deployed.
+ * {@link AuthorizationException}: REST answers 403 with the sentence, and nothing is deployed. A
+ * diagram of their own must also keep the diagram contract (as the build checks the released ones);
+ * a breach is refused with 400 naming each element and rule.
  *
  * <p>Deployments without an authenticated user are the application's own (start-up) and pass.
  */
@@ -84,6 +90,38 @@ public class PartnershipDeploymentGuard extends AbstractProcessEnginePlugin impl
         .sorted(Comparator.comparing((ResourceEntity r) -> !handledBy(r.getName(), BpmnDeployer.BPMN_RESOURCE_SUFFIXES))
             .thenComparing(ResourceEntity::getName))
         .forEach(resource -> check(uploader, resource));
+    keepsTheContract(uploader, deployment);
+  }
+
+  /**
+   * What a board admin deploys is a protocol: it keeps the same contract as the diagrams released
+   * with the application (contract/DiagramContract), checked against the forms deployed with it. In
+   * particular it calls only the application's beans, so a deployment can carry no code.
+   */
+  private void keepsTheContract(Uploader uploader, DeploymentEntity deployment) {
+    java.util.Map<String, CamundaForm> forms = new java.util.HashMap<>();
+    deployment.getResources().values().stream()
+        .filter(r -> handledBy(r.getName(), CamundaFormDefinitionDeployer.FORM_RESOURCE_SUFFIXES))
+        .forEach(r -> {
+          CamundaForm form = CamundaForm.parse(new ByteArrayInputStream(r.getBytes()));
+          forms.put(form.id(), form);
+        });
+    DiagramContract contract = new DiagramContract(id -> Optional.ofNullable(forms.get(id)));
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      if (handledBy(resource.getName(), BpmnDeployer.BPMN_RESOURCE_SUFFIXES)) {
+        List<DiagramContract.Breach> breaches;
+        try {
+          breaches = contract.check(Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+        } catch (RuntimeException e) {
+          throw new BadUserRequestException("Deployment refused: " + resource.getName() + " is not a readable BPMN diagram");
+        }
+        if (!breaches.isEmpty()) {
+          throw new BadUserRequestException("Deployment refused for " + uploader.userId() + ": " + resource.getName()
+              + " breaks the contract every diagram keeps (README, \"The contract every diagram keeps\"): "
+              + String.join("; ", breaches.stream().map(DiagramContract.Breach::toString).toList()));
+        }
+      }
+    }
   }
 
   /** Who deploys, and the partnerships whose board admin they are. */

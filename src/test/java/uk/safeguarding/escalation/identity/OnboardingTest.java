@@ -101,6 +101,9 @@ class OnboardingTest {
         {"variables": {"caseReference": {"value": "WS-1", "type": "String"},
                        "raisingAgency": {"value": "%s", "type": "String"},
                        "receivingAgency": {"value": "police", "type": "String"},
+                       "receivingPractitionerName": {"value": "A. Colleague", "type": "String"},
+                       "disagreementCategory": {"value": "thresholds", "type": "String"},
+                       "riskLevel": {"value": "standard", "type": "String"},
                        "disputeSummary": {"value": "Threshold for a joint visit", "type": "String"}}}""".formatted(raisingAgency);
   }
 

@@ -101,6 +101,26 @@ class ModelerDeploymentTest {
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
   }
 
+  /** A board admin's diagram is a protocol, not code: it keeps the diagram contract or is refused, naming the element. */
+  @Test
+  void aBoardAdminsDiagramThatBreaksTheContractIsRefusedNamingTheElement() {
+    long before = repositoryService.createDeploymentQuery().count();
+    String code = editedDiagram().replace("${stageOutcome == 'resolved'}</bpmn:conditionExpression>\n    </bpmn:sequenceFlow>\n    <bpmn:sequenceFlow id=\"Flow_ResolvedByLineManagers\"",
+        "${execution.getProcessEngineServices().getRuntimeService() != null}</bpmn:conditionExpression>\n    </bpmn:sequenceFlow>\n    <bpmn:sequenceFlow id=\"Flow_ResolvedByLineManagers\"");
+    assertThat(code).as("the condition was edited").isNotEqualTo(editedDiagram());
+
+    HttpResponse<String> response = as("nssab.board-admin").deploy("nssab-escalation", diagramWithForms(code));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(message(response)).contains("Deployment refused for nssab.board-admin: nssab-escalation.bpmn breaks the contract")
+        .contains("Flow_ResolvedByPractitioners [SAFE_EXPRESSIONS]");
+    HttpResponse<String> withoutForms = as("nssab.board-admin").deploy("nssab-escalation",
+        Map.of("nssab-escalation.bpmn", editedDiagram()));
+    assertThat(withoutForms.statusCode()).as(withoutForms.body()).isEqualTo(400);
+    assertThat(message(withoutForms)).contains("StartEvent_DisagreementRaised [FORM_EXISTS]: form 'nssab-start' does not exist");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
   @Test
   void aKeyNoPartnershipOwnsIsRefused() {
     long before = repositoryService.createDeploymentQuery().count();
