@@ -19,7 +19,11 @@ import uk.safeguarding.escalation.calendar.WorkingDays;
  * <ul>
  *   <li>{@code timescaleRule}: {@code working-days}, {@code same-working-day} or {@code hours};
  *   <li>{@code timescale}: N (not used by {@code same-working-day});
- *   <li>{@code timescaleFrom}: {@code stage-start} (default) or {@code case-outset}.
+ *   <li>{@code timescaleFrom}: {@code stage-start} (default) or {@code case-outset};
+ *   <li>{@code significantHarmRule} (optional): {@code same-working-day} replaces the rule when the
+ *       case's {@code riskLevel} is {@code significant-harm} or {@code immediate} (LLR: "where a
+ *       practitioner believes that a child is at risk of Significant Harm, the escalation must be
+ *       made on the same working day"); {@code same-rule} or absent: no change.
  * </ul>
  * Camunda 7 creates a scope activity's boundary timers <em>before</em> its start execution listeners
  * run and creates the task after them, so the timer cannot read {@code stageStartedAt} (set by
@@ -33,6 +37,8 @@ public class StageDeadline {
   public static final String RULE_PROPERTY = "timescaleRule";
   public static final String TIMESCALE_PROPERTY = "timescale";
   public static final String FROM_PROPERTY = "timescaleFrom";
+  public static final String SIGNIFICANT_HARM_PROPERTY = "significantHarmRule";
+  public static final String SAME_RULE = "same-rule";
 
   public static final String WORKING_DAYS = "working-days";
   public static final String SAME_WORKING_DAY = "same-working-day";
@@ -66,6 +72,14 @@ public class StageDeadline {
 
   private Date compute(String activityId, BaseElement stage, DelegateExecution execution) {
     String rule = required(stage, activityId, RULE_PROPERTY);
+    Optional<String> significantHarmRule = StageEnteredListener.property(stage, SIGNIFICANT_HARM_PROPERTY).map(String::trim)
+        .filter(r -> !r.isEmpty() && !SAME_RULE.equals(r));
+    if (significantHarmRule.isPresent() && atRiskOfSignificantHarm(execution)) {
+      if (!SAME_WORKING_DAY.equals(significantHarmRule.get())) {
+        throw invalid(activityId, SIGNIFICANT_HARM_PROPERTY, significantHarmRule.get());
+      }
+      rule = SAME_WORKING_DAY;
+    }
     String from = StageEnteredListener.property(stage, FROM_PROPERTY).map(String::trim).orElse(FROM_STAGE_START);
     Date start = switch (from) {
       case FROM_STAGE_START -> ClockUtil.getCurrentTime();
@@ -79,6 +93,14 @@ public class StageDeadline {
       default -> throw invalid(activityId, RULE_PROPERTY, rule);
     };
   }
+
+  /** Significant harm, or worse: an immediate risk is a risk of significant harm too. */
+  private static boolean atRiskOfSignificantHarm(DelegateExecution execution) {
+    Object risk = execution.getVariable(CaseVariables.RISK_LEVEL);
+    return RISK_SIGNIFICANT_HARM.equals(risk) || CaseVariables.RISK_IMMEDIATE.equals(risk);
+  }
+
+  public static final String RISK_SIGNIFICANT_HARM = "significant-harm";
 
   private static int number(BaseElement stage, String activityId) {
     String value = required(stage, activityId, TIMESCALE_PROPERTY);

@@ -166,6 +166,52 @@ class TasklistBrowserIT {
     assertThat(tasks.get(0).path("deleteReason").asText()).isEqualTo("completed");
   }
 
+  @Test
+  void anLlrPractitionerRaisesASignificantHarmCaseAndEscalatesStep1InTasklist() throws Exception {
+    logout();
+    login("llr.la-childrens.practitioner");
+    click(By.linkText("Start process"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'Leicester, Leicestershire and Rutland')]"));
+    type("CaseReference", "LLR-E2E-0001");
+    select("RaisingAgency", "Local authority children's services");
+    select("ReceivingAgency", "Health");
+    type("ReceivingPractitionerName", "Dr Riley Other");
+    select("DisagreementCategory", "Information sharing and communication");
+    type("DisputeSummary", "Health records not shared before the strategy discussion");
+    click(field("RiskLevel-1")); // risk of significant harm
+    screenshot("11-llr-start-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+    // step 1, the practitioner's own discussion, with its due date: not resolved
+    assertThat(openTask("My tasks", "Discuss with the other practitioner (step 1)")).startsWith("Due");
+    select("ContactType", "Email");
+    type("ContactBetween", "Social worker and health visitor");
+    type("DiscussionSummary", "No agreement on sharing the records");
+    click(field("StageOutcome-1"));
+    screenshot("12-llr-step-1");
+    completeTask();
+    assertNoAlert();
+    logout();
+
+    // the engine's record: step 1 done by the practitioner; step 2 with the raising agency's line managers,
+    // due the same working day (step 1 began seconds before, so both fall at the same 17:00)
+    Http admin = Http.anonymous(port).as("admin", "demo");
+    String instanceId = JSON.readTree(admin.get(
+        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=LLR-E2E-0001").body())
+        .get(0).path("processInstanceId").asText();
+    // Tasklist closes the form as it sends the completion: wait for the engine to have it
+    String completedStep1 = "/engine-rest/history/task?processInstanceId=" + instanceId
+        + "&taskDefinitionKey=UserTask_DiscussWithOtherPractitioner&finished=true";
+    wait.until(d -> admin.get(completedStep1).body().startsWith("[{"));
+    JsonNode step1 = JSON.readTree(admin.get(completedStep1).body()).get(0);
+    assertThat(step1.path("assignee").asText()).isEqualTo("llr.la-childrens.practitioner");
+    assertThat(step1.path("deleteReason").asText()).isEqualTo("completed");
+    JsonNode step2 = JSON.readTree(admin.get("/engine-rest/task?processInstanceId=" + instanceId).body()).get(0);
+    assertThat(step2.path("taskDefinitionKey").asText()).isEqualTo("UserTask_ReviewWithLineManagers");
+    assertThat(step2.path("due").asText()).isEqualTo(step1.path("due").asText());
+  }
+
   // --- Tasklist, the way a person uses it -------------------------------------------------------
 
   private static void login(String user) {
@@ -215,7 +261,7 @@ class TasklistBrowserIT {
   /** form-js selects are drop-down lists, not native selects. */
   private static void select(String fieldId, String option) {
     click(field(fieldId + "-display"));
-    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()=\"" + option + "\"]")); // options may hold an apostrophe
   }
 
   /** Finds and clicks in one condition, so a re-rendered element is found again rather than failing. */
