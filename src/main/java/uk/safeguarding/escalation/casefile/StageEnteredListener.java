@@ -61,7 +61,7 @@ public class StageEnteredListener implements ExecutionListener {
         .map(String::trim).filter(f -> !f.isEmpty()).forEach(execution::removeVariable));
   }
 
-  static Optional<String> property(BaseElement element, String name) {
+  public static Optional<String> property(BaseElement element, String name) {
     if (element != null && element.getExtensionElements() != null) {
       for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
           .filterByType(CamundaProperties.class).list()) {

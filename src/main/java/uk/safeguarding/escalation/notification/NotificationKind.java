@@ -11,7 +11,11 @@ public enum NotificationKind {
   MONITORING_FORM_COMPLETED("monitoring-form-completed"),
   LEARNING_REFERRED("learning-referred"),
   /** A panel's final, binding decision, to all organisations involved (NSSAB stage 5). */
-  PANEL_DECISION("panel-decision");
+  PANEL_DECISION("panel-decision"),
+  /** A procedural change endorsed at board level, to partner agencies (NEL stage 3). */
+  PROCEDURE_CHANGE_ENDORSED("procedure-change-endorsed"),
+  /** The whole case is still unresolved at the protocol's case-level aim (NEL: 25 working days). */
+  CASE_NOT_RESOLVED_IN_TIME("case-not-resolved-in-time");
 
   private final String templateName;
 

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.escalation.casefile.CaseVariables;
 import uk.safeguarding.escalation.casefile.ProcessKeys;
+import uk.safeguarding.escalation.casefile.StageEnteredListener;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 
 /**
  * {@code ${notify}}: a notification step of a diagram (a send task on the case's path). Maps the
@@ -43,10 +45,26 @@ public class NotifyDelegate implements JavaDelegate {
         execution.getProcessInstanceId(),
         ProcessKeys.of(execution.getProcessDefinitionId()),
         (String) execution.getVariable(CaseVariables.CASE_REFERENCE),
-        (Integer) execution.getVariable(CaseVariables.CURRENT_STAGE),
+        stage(execution),
         NotificationOutbox.list(execution.getVariableLocal(Inputs.NOTIFY_GROUPS)),
         NotificationOutbox.list(execution.getVariableLocal(Inputs.NOTIFY_USERS)),
         (String) execution.getVariableLocal(Inputs.STAGE_TASK),
         Boolean.parseBoolean(String.valueOf(execution.getVariableLocal(Inputs.NOTIFY_STAGE_OWNERS)))));
+  }
+
+  /**
+   * The case's current stage; for "stage started", which runs just before its stage task begins, the
+   * stage of that task (its {@code stage} property), so that "stage 2 … is with you" names stage 2.
+   */
+  private static Integer stage(DelegateExecution execution) {
+    Integer current = (Integer) execution.getVariable(CaseVariables.CURRENT_STAGE);
+    Object stageTask = execution.getVariableLocal(Inputs.STAGE_TASK);
+    if (!NotificationKind.STAGE_STARTED.name().equals(String.valueOf(execution.getVariableLocal(Inputs.KIND)).trim())
+        || stageTask == null) {
+      return current;
+    }
+    BaseElement task = execution.getBpmnModelInstance().getModelElementById(stageTask.toString().trim());
+    return task == null ? current : StageEnteredListener.property(task, StageEnteredListener.STAGE_PROPERTY)
+        .map(String::trim).filter(v -> v.matches("[1-5]")).map(Integer::valueOf).orElse(current);
   }
 }

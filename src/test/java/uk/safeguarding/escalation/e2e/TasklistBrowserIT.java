@@ -212,6 +212,59 @@ class TasklistBrowserIT {
     assertThat(step2.path("due").asText()).isEqualTo(step1.path("due").asText());
   }
 
+  /** North East Lincolnshire: the immediate-risk advice follows the person (MASH for a child); the informal step is the first task. */
+  @Test
+  void aNelPractitionerRaisesAChildsCaseAndRecordsTheInformalAttempt() throws Exception {
+    logout(); // whoever the other test left logged in
+    login("nel.health.practitioner");
+    click(By.linkText("Start process"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'North East Lincolnshire')]"));
+    type("CaseReference", "NEL-E2E-0001");
+    select("SubjectType", "A child");
+    select("RaisingAgency", "Health");
+    type("RaisingPractitionerStatus", "Health visitor");
+    select("ReceivingAgency", "Local authority children's services");
+    type("ReceivingPractitionerName", "A. Social Worker");
+    select("ConflictFramework", "Referral");
+    select("DisagreementCategory", "An assessment of risk");
+    type("DisputeSummary", "Referral closed with no assessment");
+    click(field("PersonViewsSought-1"));
+    click(field("RiskLevel-2"));
+    // the advice for a child at immediate risk: the MASH (not the adults' SPA), today
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., 'MASH (Multi-agency Safeguarding Hub) today')]")));
+    assertThat(browser.findElements(By.xpath("//*[contains(@class,'fjs-container')]//p[contains(., 'SPA (Single Point of Access)')]"))).isEmpty();
+    click(field("ImmediateRiskAction-2"));
+    screenshot("11-nel-start-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+    // the informal step has no due date (none in the source): open its card from "My tasks"
+    click(By.xpath("//a[contains(normalize-space(), \"My tasks\")]"));
+    click(By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space()='Resolve informally with the other party']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    select("ContactType", "Telephone");
+    type("ContactBetween", "Health visitor and social worker");
+    type("AreasOfDispute", "Whether the threshold for an assessment is met");
+    type("DiscussionSummary", "Shared the health chronology; no agreement");
+    click(field("StageOutcome-1"));
+    screenshot("12-nel-informal");
+    completeTask();
+    assertNoAlert();
+    logout();
+
+    Http admin = Http.anonymous(port).as("admin", "demo");
+    String instanceId = JSON.readTree(admin.get(
+        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=NEL-E2E-0001").body())
+        .get(0).path("processInstanceId").asText();
+    // Tasklist closes the form as it sends the completion: wait for the engine to have it
+    wait.until(d -> admin.get("/engine-rest/task?processInstanceId=" + instanceId).body().contains("UserTask_Stage1LineManager"));
+    JsonNode next = JSON.readTree(admin.get("/engine-rest/task?processInstanceId=" + instanceId).body()).get(0);
+    assertThat(next.path("taskDefinitionKey").asText()).isEqualTo("UserTask_Stage1LineManager");
+    JsonNode variables = JSON.readTree(admin.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId).body());
+    assertThat(value(variables, "immediateRiskAction")).isEqualTo("not-applicable");
+    assertThat(value(variables, "subjectType")).isEqualTo("child");
+  }
+
   // --- Tasklist, the way a person uses it -------------------------------------------------------
 
   private static void login(String user) {
