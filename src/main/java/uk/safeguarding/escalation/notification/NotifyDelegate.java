@@ -2,11 +2,11 @@ package uk.safeguarding.escalation.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Component;
 import uk.safeguarding.escalation.casefile.CaseVariables;
 import uk.safeguarding.escalation.casefile.ProcessKeys;
 import uk.safeguarding.escalation.casefile.StageEnteredListener;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 
 /**
  * {@code ${notify}}: a notification step of a diagram (a send task on the case's path). Maps the
