@@ -113,6 +113,10 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
       assertThat(candidateGroups(task)).containsExactlyInAnyOrder("nssab-police-second-tier-manager", "nssab-police-safeguarding-lead");
       assertThat(task.getDueDate().toInstant()).isEqualTo(TWO_WD); // counted from the outset
       assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "currentStage")).isEqualTo(2);
+      // told of the stage that starts, not of the one before it
+      deliverNotifications();
+      assertThat(subjectsTo("nssab.police.safeguarding-lead@example.org"))
+          .contains("Case NS-2026-0042: stage 2 of the escalation is with you");
       completeNow(task.getId(), "nssab.police.safeguarding-lead", stageRecord("resolved"));
     });
 
