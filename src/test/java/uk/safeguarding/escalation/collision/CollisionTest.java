@@ -37,7 +37,7 @@ import uk.safeguarding.escalation.casefile.UserTaskListeners;
 import uk.safeguarding.escalation.nssab.NssabEscalationProcess.Elements;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.NssabCases;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 
 /**
  * Two transactions on one case, made to meet on purpose: a person's submission is held inside its
@@ -93,8 +93,7 @@ class CollisionTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    ProcessTestProperties.registerOwnDatabase(registry);
   }
 
   @LocalServerPort int port;

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 
 /**
  * README "Onboarding a partnership", steps 1 to 5, with files only: a made-up sixth partnership
@@ -36,8 +36,7 @@ class OnboardingTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    ProcessTestProperties.registerOwnDatabase(registry);
   }
 
   @LocalServerPort int port;

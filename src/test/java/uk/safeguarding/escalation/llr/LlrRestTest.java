@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NssabCases;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 
 /** One Leicester, Leicestershire and Rutland case driven only through the REST API, as an outside client would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,8 +35,7 @@ class LlrRestTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    ProcessTestProperties.registerOwnDatabase(registry);
   }
 
   @LocalServerPort int port;

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NelCases;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 
 /** One North East Lincolnshire case driven only through the REST API, as an outside client would: every form, every owner. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,8 +30,7 @@ class NelRestTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    ProcessTestProperties.registerOwnDatabase(registry);
   }
 
   @LocalServerPort int port;

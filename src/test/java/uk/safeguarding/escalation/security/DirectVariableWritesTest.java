@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NssabCases;
-import uk.safeguarding.escalation.support.RunningApp;
+import uk.safeguarding.escalation.support.ProcessTestProperties;
 
 /**
  * A case changes only through its forms: staff who work a case (the raising practitioner holding
@@ -57,8 +57,7 @@ class DirectVariableWritesTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("escalation.data-dir", () -> RunningApp.newDataDir().toString());
-    registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+    ProcessTestProperties.registerOwnDatabase(registry);
   }
 
   @LocalServerPort int port;
