@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.safeguarding.escalation.web.JsonErrors;
+import static uk.safeguarding.escalation.web.EngineApiPaths.ENGINE_PREFIX;
 
 /**
  * What a person is told when their step met someone else's on the same case and the server-side
@@ -30,7 +31,6 @@ class CollisionResponseFilter extends HttpFilter {
   static final String CASE_CHANGED = "The case changed while you were saving (for example a deadline passed at that moment)."
       + " Nothing was saved; please submit again.";
 
-  private static final String ENGINE_PREFIX = "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
   static final Pattern TASK_STEP = Pattern.compile(
       ENGINE_PREFIX + "/task/([^/]+)/(?:complete|submit-form|resolve|claim|unclaim|assignee|delegate)/?");
   static final Pattern START = Pattern.compile(

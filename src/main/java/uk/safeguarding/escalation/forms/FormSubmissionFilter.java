@@ -23,6 +23,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import uk.safeguarding.escalation.web.CachedBodyRequest;
 import uk.safeguarding.escalation.web.JsonErrors;
+import static uk.safeguarding.escalation.web.EngineApiPaths.ENGINE_PREFIX;
 
 /**
  * Validates case starts and task completions on the engine REST API and on the webapps' API (what
@@ -33,7 +34,6 @@ import uk.safeguarding.escalation.web.JsonErrors;
 class FormSubmissionFilter extends HttpFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ENGINE_PREFIX = "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
   static final Pattern START_BY_KEY = Pattern.compile(ENGINE_PREFIX + "/process-definition/key/([^/]+)/(?:start|submit-form)/?");
   static final Pattern START_BY_ID = Pattern.compile(ENGINE_PREFIX + "/process-definition/([^/]+)/(?:start|submit-form)/?");
   static final Pattern TASK = Pattern.compile(ENGINE_PREFIX + "/task/([^/]+)/(?:complete|submit-form|resolve)/?");

@@ -347,7 +347,7 @@ class LlrEscalationProcessTest extends EscalationScenarioTest {
   }
 
   private ProcessInstance startCase(String starter, Map<String, Object> vars) {
-    return as(starter, () -> runtimeService.startProcessInstanceByKey(LlrEscalationProcess.KEY, (String) vars.get("caseReference"), vars));
+    return startCase(LlrEscalationProcess.KEY, starter, vars);
   }
 
   private void completeAt(String when, ProcessInstance pi, String taskKey, String user, Map<String, Object> values) {

@@ -373,8 +373,7 @@ class NelEscalationProcessTest extends EscalationScenarioTest {
   }
 
   private ProcessInstance startCase(Map<String, Object> vars) {
-    return as(PRACTITIONER, () -> runtimeService.startProcessInstanceByKey(NelEscalationProcess.KEY,
-        (String) vars.get("caseReference"), vars));
+    return startCase(NelEscalationProcess.KEY, PRACTITIONER, vars);
   }
 
   /** A timer of the case is due exactly at {@code due}: nothing a minute before, the email at it. */

@@ -429,8 +429,7 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
 
   /** Starts a case without running the scenario: the test takes each step itself. */
   private ProcessInstance startCase(Map<String, Object> vars) {
-    return as(PRACTITIONER, () -> runtimeService.startProcessInstanceByKey(NssabEscalationProcess.KEY,
-        (String) vars.get("caseReference"), vars));
+    return startCase(NssabEscalationProcess.KEY, PRACTITIONER, vars);
   }
 
   /** The stage's timer is due exactly at {@code due}: nothing a minute before, the breach email at it. */

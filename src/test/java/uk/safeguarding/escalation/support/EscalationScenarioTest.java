@@ -123,10 +123,15 @@ public abstract class EscalationScenarioTest {
   protected ProcessInstance run(String processKey, String starter, Map<String, Object> startVariables) {
     return Scenario.run(scenario).startBy(() -> {
           ClockUtil.setCurrentTime(Date.from(outset())); // the runner starts from the real time otherwise
-          return as(starter, () -> runtimeService.startProcessInstanceByKey(processKey,
-              (String) startVariables.get("caseReference"), startVariables));
+          return startCase(processKey, starter, startVariables);
         })
         .engine(engine).execute().instance(scenario);
+  }
+
+  /** Starts a case as {@code starter} without running the scenario: the test takes each step itself. */
+  protected ProcessInstance startCase(String processKey, String starter, Map<String, Object> startVariables) {
+    return as(starter, () -> runtimeService.startProcessInstanceByKey(processKey,
+        (String) startVariables.get("caseReference"), startVariables));
   }
 
   /** What a person does in Tasklist: sees the task, claims it if nobody has, submits the form. */
