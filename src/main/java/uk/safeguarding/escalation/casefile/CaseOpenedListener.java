@@ -19,15 +19,17 @@ import uk.safeguarding.escalation.forms.Violation;
  * break its start form or protocol rules, or that carry anything but its start form's fields (the
  * whole start rolls back: no half-started case), then records when the case started, its
  * partnership (for group IDs such as {@code ${partnership}-${raisingAgency}-line-manager}) and the
- * stage it starts at.
+ * stage it starts at, and opens the {@link CaseRecord} with the start form's values.
  */
 @Component("caseOpened")
 public class CaseOpenedListener implements ExecutionListener {
 
   private final SubmissionValidator validator;
+  private final CaseRecord caseRecord;
 
-  public CaseOpenedListener(SubmissionValidator validator) {
+  public CaseOpenedListener(SubmissionValidator validator, CaseRecord caseRecord) {
     this.validator = validator;
+    this.caseRecord = caseRecord;
   }
 
   @Override
@@ -46,6 +48,7 @@ public class CaseOpenedListener implements ExecutionListener {
     execution.setVariable(CASE_STARTED_AT, ClockUtil.getCurrentTime());
     execution.setVariable(PARTNERSHIP, ProcessKeys.partnership(execution.getProcessDefinitionId()));
     execution.setVariable(CURRENT_STAGE, startingStage(execution.getVariable(STARTING_STAGE)));
+    caseRecord.opened(execution);
   }
 
   static int startingStage(Object value) {

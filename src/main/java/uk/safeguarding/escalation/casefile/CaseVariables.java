@@ -37,13 +37,16 @@ public final class CaseVariables {
   /** Working days (England and Wales, Europe/London) from the outset's date to the resolution's date. */
   public static final String WORKING_DAYS_TO_RESOLUTION = "workingDaysToResolution";
 
+  /** What the raiser entered and each completed task recorded, under its form's labels (Json; {@link CaseRecord}). */
+  public static final String CASE_RECORD = "caseRecord";
+
   /**
    * Variables only the engine sets (listeners and delegates): no submission may carry them unless
    * its form has a field of that name.
    */
   public static final java.util.Set<String> ENGINE_SET = java.util.Set.of(
       RAISING_PRACTITIONER, CASE_STARTED_AT, CURRENT_STAGE, STAGE_STARTED_AT, RESOLVED_AT_STAGE, RESOLVED_AT,
-      DAYS_TO_RESOLUTION, WORKING_DAYS_TO_RESOLUTION, PARTNERSHIP);
+      DAYS_TO_RESOLUTION, WORKING_DAYS_TO_RESOLUTION, PARTNERSHIP, CASE_RECORD);
 
   /** The contract's start variables: a REST start may carry them even where a start form names a field differently. */
   public static final java.util.Set<String> CONTRACT_START = java.util.Set.of(

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,7 +45,11 @@ public record CamundaForm(String id, List<FormField> fields) {
       }
       JsonNode v = c.path("validate");
       Set<String> allowed = new LinkedHashSet<>();
-      c.path("values").forEach(value -> allowed.add(value.path("value").asText()));
+      Map<String, String> optionLabels = new LinkedHashMap<>();
+      c.path("values").forEach(value -> {
+        allowed.add(value.path("value").asText());
+        optionLabels.put(value.path("value").asText(), value.path("label").asText(value.path("value").asText()));
+      });
       String pattern = v.path("pattern").asText(null);
       fields.add(new FormField(
           c.path("key").asText(),
@@ -55,7 +61,10 @@ public record CamundaForm(String id, List<FormField> fields) {
           pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern),
           v.hasNonNull("min") ? v.path("min").asDouble() : null,
           v.hasNonNull("max") ? v.path("max").asDouble() : null,
-          c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)));
+          c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
+          c.path("subtype").asText(null),
+          c.path(type.equals("datetime") ? "dateLabel" : "label").asText(c.path("key").asText()),
+          Map.copyOf(optionLabels)));
     }
   }
 }

@@ -3,7 +3,7 @@ package uk.safeguarding.escalation.forms;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** One input of a Camunda Form, with the validation the form declares. */
+/** One input of a Camunda Form, with the validation the form declares ({@code subtype}: a datetime field's date, time or datetime). */
 public record FormField(
     String key,
     String type,
@@ -14,9 +14,18 @@ public record FormField(
     Pattern pattern,
     Double min,
     Double max,
-    boolean readonly) {
+    boolean readonly,
+    String subtype,
+    String label,
+    java.util.Map<String, String> optionLabels) {
 
-  boolean isChoice() {
+  /** The label a person sees for a stored value: a choice's option label, else the value itself. */
+  public String labelOf(String value) {
+    return optionLabels.getOrDefault(value, value);
+  }
+
+
+  public boolean isChoice() {
     return !allowedValues.isEmpty();
   }
 }

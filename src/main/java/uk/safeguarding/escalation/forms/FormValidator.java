@@ -53,6 +53,13 @@ public final class FormValidator {
         }
       }
       case "checklist", "taglist" -> { /* JSON lists: checked by protocol rules where they matter */ }
+      case "datetime" -> {
+        if (!(value instanceof String text)) {
+          violations.add(new Violation(field.key(), "must be a date written as text"));
+          return;
+        }
+        FormDates.check(field.subtype(), text).ifPresent(problem -> violations.add(new Violation(field.key(), problem)));
+      }
       default -> {
         if (!(value instanceof String text)) {
           violations.add(new Violation(field.key(), "must be text"));

@@ -122,7 +122,8 @@ public class SubmissionValidator {
 
   // Only ask for a deployed form where there is one: inside a running command an engine exception
   // (even one caught here) would doom the surrounding transaction.
-  private Optional<CamundaForm> startForm(String processDefinitionId) {
+  /** The Camunda Form of a process definition's start event, if it has one. */
+  public Optional<CamundaForm> startForm(String processDefinitionId) {
     if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
       return Optional.empty();
     }
@@ -133,7 +134,8 @@ public class SubmissionValidator {
     }
   }
 
-  private Optional<CamundaForm> taskForm(String taskId) {
+  /** The Camunda Form of a task, if it has one. */
+  public Optional<CamundaForm> taskForm(String taskId) {
     if (formService.getTaskFormData(taskId).getCamundaFormRef() == null) {
       return Optional.empty();
     }

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.safeguarding.escalation.casefile.CaseRecord;
 import uk.safeguarding.escalation.forms.FormValidationException;
 import uk.safeguarding.escalation.support.EscalationScenarioTest;
 import uk.safeguarding.escalation.support.Jobs;
@@ -124,6 +125,42 @@ class NssabEscalationProcessTest extends EscalationScenarioTest {
 
     assertThat(pi).isEnded().hasNotPassed(SEND_MONITORING_FORM);
     assertThat(historicVariable(pi, "resolvedAtStage")).isEqualTo(2);
+  }
+
+  @Test
+  void theStage2ManagerReadsTheCaseSoFarUnderTheFormsLabels() {
+    when(scenario.waitsAtUserTask(RESOLVE_BETWEEN_SECOND_TIER_MANAGERS)).thenReturn(task -> {
+      // what Tasklist shows above the form, read as the manager reads it: through their task
+      String json = as("nssab.police.second-tier-manager", () -> taskService
+          .<org.camunda.bpm.engine.variable.value.SerializableValue>getVariableTyped(task.getId(), "caseRecord", false)
+          .getValueSerialized());
+      List<CaseRecord.Entry> record = CaseRecord.entries(json);
+      assertThat(record).extracting(CaseRecord.Entry::title).containsExactly("Case raised",
+          "Discuss concern with the other practitioner", "Resolve concern between line managers");
+      assertThat(record.get(0).by()).endsWith(" (nssab.police.practitioner)");
+      assertThat(record.get(0).at()).isEqualTo("Thu 02/04/2026 10:00");
+      assertThat(record.get(0).lines()).contains(new CaseRecord.Line("Your agency (raising)", "Police"),
+          new CaseRecord.Line("What the disagreement is about", "Thresholds"),
+          new CaseRecord.Line("Risk to the adult", "Standard"));
+      assertThat(record.get(1).stage()).isEqualTo(1);
+      assertThat(record.get(1).lines()).contains(new CaseRecord.Line("Type of contact", "Telephone"),
+          new CaseRecord.Line("Summary of the discussion", "Discussed the threshold decision"),
+          new CaseRecord.Line("Outcome of this stage", "Not resolved: escalate to the next stage"));
+      assertThat(record.get(2).by()).endsWith("(nssab.police.line-manager)");
+      completeNow(task.getId(), "nssab.police.safeguarding-lead", stageRecord("resolved"));
+    });
+
+    ProcessInstance pi = run(standardCase());
+
+    // the record ends with the stage that resolved it, and nobody may submit a record of their own
+    assertThat(pi).isEnded();
+    assertThatThrownBy(() -> startCase(NssabEscalationProcess.KEY, PRACTITIONER, withRecord(standardCase())))
+        .isInstanceOf(FormValidationException.class).hasMessageContaining("caseRecord: is");
+  }
+
+  static Map<String, Object> withRecord(Map<String, Object> vars) {
+    vars.put("caseRecord", "[]");
+    return vars;
   }
 
   @Test
