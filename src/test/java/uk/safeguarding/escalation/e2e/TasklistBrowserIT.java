@@ -73,7 +73,7 @@ class TasklistBrowserIT {
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,2400", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        "--window-size=1400,2400", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
         .usingAnyFreePort().build();
@@ -134,6 +134,21 @@ class TasklistBrowserIT {
     click(field("StageOutcome-1"));
     screenshot("02-stage-1-discussion");
     completeTask();
+
+    // the case has left the practitioner's tasks; "My cases" shows where it is now
+    // (Tasklist closes the form as it sends the completion: wait for the engine to have it)
+    Http admin = Http.anonymous(port).as("admin", "demo");
+    String raisedId = JSON.readTree(admin.get(
+        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=NS-E2E-0001").body())
+        .get(0).path("processInstanceId").asText();
+    wait.until(d -> admin.get("/engine-rest/task?processInstanceId=" + raisedId).body()
+        .contains("UserTask_ResolveBetweenLineManagers"));
+    click(By.cssSelector(".escalation-my-cases-link"));
+    WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//table[contains(@class,'escalation-my-cases-table')]//tr[td[normalize-space()='NS-E2E-0001']]")));
+    assertThat(mine.getText()).contains("Police: Line manager").contains("Resolve concern between line managers");
+    screenshot("03-my-cases");
+    click(By.cssSelector(".escalation-my-cases-close"));
     logout();
 
     // the raising agency's line manager finds stage 1 in the group filter, with its due date
@@ -141,18 +156,38 @@ class TasklistBrowserIT {
     assertThat(openTask("My group's tasks", "Resolve concern between line managers")).startsWith("Due");
     click(By.xpath("//*[self::button or self::a][normalize-space()='Claim']"));
     wait.until(ExpectedConditions.elementToBeClickable(field("ContactBetween")));
+    // above the form, the case so far: as raised, and the practitioners' stage-1 record
+    WebElement soFar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".escalation-case-record")));
+    wait.until(d -> soFar.getText().contains("Disagreement about the threshold remains"));
+    assertThat(soFar.getText()).contains("Case raised").contains("Discuss concern with the other practitioner")
+        .contains("Your agency (raising)").contains("Police").contains("Telephone");
+    // Tasklist's offers that staff would be refused are gone, and so is Camunda's banner
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+    assertThat(browser.findElements(By.cssSelector(".createCommentLink")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+    assertThat(browser.findElements(By.xpath("//a[contains(normalize-space(),'Create task')]")).stream()
+        .noneMatch(WebElement::isDisplayed)).isTrue();
+    screenshot("04-stage-1-line-managers-case-so-far");
     select("ContactType", "Online meeting");
     type("ContactBetween", "Line managers of police and adult social care");
     type("DiscussionSummary", "Agreed a joint visit");
     type("AgreedActions", "Joint visit");
     type("ActionOwner", "Adult social care");
+    // dates are day first even in a browser set to US English: an impossible one is refused, not rolled over
+    typeDate("ActionDueDate", "31/02/2026");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".escalation-date-error"),
+        "\"31/02/2026\" is not a date"));
+    assertThat(browser.findElement(field("ActionDueDate-date")).getAttribute("value")).isEmpty();
+    screenshot("05-impossible-date-refused");
+    typeDate("ActionDueDate", "27/11/2026");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".escalation-date-error")));
+    assertThat(browser.findElement(field("ActionDueDate-date")).getAttribute("value")).isEqualTo("27/11/2026");
+    assertThat(browser.findElement(field("ActionDueDate-date")).getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
     click(field("StageOutcome-0"));
-    screenshot("03-stage-1-line-managers");
+    screenshot("06-stage-1-line-managers");
     completeTask();
     assertNoAlert();
 
     // the result, as the engine records it
-    Http admin = Http.anonymous(port).as("admin", "demo");
     JsonNode caseVariable = JSON.readTree(admin.get(
         "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=NS-E2E-0001").body()).get(0);
     String instanceId = caseVariable.path("processInstanceId").asText();
@@ -160,6 +195,7 @@ class TasklistBrowserIT {
     assertThat(value(variables, "resolvedAtStage")).isEqualTo("1");
     assertThat(value(variables, "raisingPractitioner")).isEqualTo("nssab.police.practitioner");
     assertThat(value(variables, "disputeSummary")).isEqualTo("Referral closed without contact " + XSS);
+    assertThat(value(variables, "actionDueDate")).isEqualTo("2026-11-27"); // 27 November, as typed
     JsonNode tasks = JSON.readTree(admin.get("/engine-rest/history/task?processInstanceId=" + instanceId
         + "&taskDefinitionKey=UserTask_ResolveBetweenLineManagers").body());
     assertThat(tasks.get(0).path("assignee").asText()).isEqualTo("nssab.police.line-manager");
@@ -308,6 +344,23 @@ class TasklistBrowserIT {
       input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       input.sendKeys(text);
       return text.equals(input.getAttribute("value"));
+    });
+  }
+
+  /** Types a date as a person does, then leaves the field (Tab), which is when the date picker reads it. */
+  private static void typeDate(String fieldId, String text) {
+    wait.until(d -> {
+      WebElement input = ExpectedConditions.elementToBeClickable(field(fieldId + "-date")).apply(d);
+      if (input == null) {
+        return false;
+      }
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(text);
+      if (!text.equals(input.getAttribute("value"))) {
+        return false;
+      }
+      input.sendKeys(Keys.TAB);
+      return true;
     });
   }
 
