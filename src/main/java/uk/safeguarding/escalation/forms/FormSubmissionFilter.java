@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,22 +65,21 @@ class FormSubmissionFilter extends HttpFilter {
     byte[] body = request.getInputStream().readAllBytes();
     Map<String, Object> variables = variables(body);
     List<Violation> violations;
-    String what;
+    Optional<CamundaForm> form = Optional.empty();
     try {
       if (task.matches()) {
-        what = "task completion";
         violations = validator.checkTaskSubmission(task.group(1), variables);
+        form = violations.isEmpty() ? form : validator.taskForm(task.group(1));
       } else {
-        what = "case start";
         String definitionId = byKey.matches() ? latestDefinitionId(byKey.group(1)) : byId.group(1);
         violations = definitionId == null ? List.of() : validator.checkStartSubmission(definitionId, variables, user);
+        form = violations.isEmpty() ? form : validator.startForm(definitionId);
       }
     } catch (ProcessEngineException e) {
       violations = List.of(); // unknown definition or task, no permission: the engine answers that itself
-      what = null;
     }
     if (!violations.isEmpty()) {
-      writeViolations(response, what, violations);
+      writeViolations(response, form, violations);
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -134,11 +134,18 @@ class FormSubmissionFilter extends HttpFilter {
     return value.toString(); // objects and lists (Json variables) as their text
   }
 
-  private static void writeViolations(HttpServletResponse response, String what, List<Violation> violations) throws IOException {
+  /** message: for the person, in the form's words; violations: for programs, by field key. */
+  private static void writeViolations(HttpServletResponse response, Optional<CamundaForm> form, List<Violation> violations)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidRequestException");
-    body.put("message", new FormValidationException(what, violations).getMessage());
-    body.put("violations", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    body.put("message", "Please check the form: " + ViolationWords.sentence(form, violations) + ".");
+    body.put("violations", violations.stream().map(v -> {
+      Map<String, String> one = new LinkedHashMap<>(); // field first, for whoever reads it
+      one.put("field", v.field());
+      one.put("message", v.message());
+      return one;
+    }).toList());
     JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, body);
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
+import uk.safeguarding.escalation.support.Snapshots;
 
 /**
  * A submission carries only the fields of the form it submits: the variables the engine sets
@@ -62,13 +63,13 @@ class SubmittedFieldsTest {
     Http practitioner = Http.anonymous(port).as("nssab.police.practitioner", "demo");
     String id = start(practitioner, "NS-FIELDS-T-" + field);
     String task = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
-    Map<String, Object> before = runtimeService.getVariables(id);
+    Map<String, Object> before = Snapshots.variables(runtimeService, id);
     String body = NssabCases.stageRecord("resolved").replace("\"variables\": {",
         "\"variables\": {\"" + field + "\": {\"value\": \"5\", \"type\": \"String\"},");
     HttpResponse<String> response = practitioner.post("/engine-rest/task/" + task + "/complete", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body()).contains(field + ": is not a field of this form");
-    assertThat(runtimeService.getVariables(id)).isEqualTo(before);
+    assertThat(Snapshots.variables(runtimeService, id)).isEqualTo(before);
   }
 
   @Test
@@ -80,7 +81,8 @@ class SubmittedFieldsTest {
     HttpResponse<String> changed = practitioner.post("/engine-rest/task/" + task + "/complete", NssabCases.stageRecord("resolved")
         .replace("\"variables\": {", "\"variables\": {\"caseReference\": {\"value\": \"Jane Doe\", \"type\": \"String\"},"));
     assertThat(changed.statusCode()).isEqualTo(400);
-    assertThat(changed.body()).contains("caseReference: is shown for information and cannot be changed");
+    assertThat(changed.body()).contains("‘Case reference’ is shown for information and cannot be changed")
+        .contains("{\"field\":\"caseReference\",\"message\":\"is shown for information and cannot be changed\"}");
     assertThat(runtimeService.getVariable(id, "caseReference")).isEqualTo("NS-FIELDS-RO");
 
     // Tasklist submits every field of the form, read-only ones with the value it was shown

@@ -113,7 +113,7 @@ class LlrRestTest {
     HttpResponse<String> refused = lineManager.post("/engine-rest/task/" + taskId + "/complete",
         "{\"variables\": {\"stageOutcome\": {\"value\": \"not-justified\", \"type\": \"String\"}}}");
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("closureReason: is required when stageOutcome is not-justified");
+    assertThat(refused.body()).contains("is required when ‘Outcome of step 2’ is ‘Not justified or not within this procedure");
     assertThat(lineManager.post("/engine-rest/task/" + taskId + "/complete", """
         {"variables": {
           "reviewerRole": {"value": "safeguarding-supervisor", "type": "String"},

@@ -140,7 +140,8 @@ class NssabRestTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.path("message").asText()).contains("caseReference: is required").contains("riskLevel: must be one of");
+    assertThat(error.path("message").asText()).isEqualTo("Please check the form: ‘Case reference’ is required; "
+        + "‘Risk to the adult’ must be one of ‘Risk of immediate harm’, ‘Risk of significant harm’, ‘Standard’.");
     assertThat(error.path("violations")).extracting(v -> v.path("field").asText()).containsExactly("caseReference", "riskLevel");
     assertThat(response.body()).doesNotContain("Exception:").doesNotContain("\tat ");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
@@ -151,7 +152,7 @@ class NssabRestTest {
     HttpResponse<String> response = practitioner.post(START, startBody("NS-REST-5", "standard")
         .replace("\"raisingAgency\": {\"value\": \"police\"", "\"raisingAgency\": {\"value\": \"health\""));
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("raisingAgency: must be your own agency (you are not in nssab-health)");
+    assertThat(response.body()).contains("‘Your agency (raising)’ must be your own agency (you are not in nssab-health)");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("NS-REST-5").count()).isZero();
   }
 
@@ -171,7 +172,8 @@ class NssabRestTest {
     HttpResponse<String> response = practitioner.post("/engine-rest/task/" + task.path("id").asText() + "/complete",
         stageRecord("maybe"));
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("stageOutcome: must be one of escalate, resolved");
+    assertThat(response.body()).contains("{\"field\":\"stageOutcome\",\"message\":\"must be one of escalate, resolved\"}")
+        .contains("‘Outcome of this stage’ must be one of ‘Not resolved: escalate to the next stage’");
     assertThat(single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId)).path("id").asText())
         .isEqualTo(task.path("id").asText());
     assertThat(runtimeService.getVariable(instanceId, "discussionSummary")).isNull();
@@ -185,7 +187,7 @@ class NssabRestTest {
         "/camunda/api/engine/engine/default/process-definition/key/nssab-escalation/submit-form",
         startBody("NS-WEB-1", "extreme"));
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("riskLevel: must be one of");
+    assertThat(response.body()).contains("‘Risk to the adult’ must be one of");
 
     HttpResponse<String> ok = browser.postWithCsrf(
         "/camunda/api/engine/engine/default/process-definition/key/nssab-escalation/submit-form",

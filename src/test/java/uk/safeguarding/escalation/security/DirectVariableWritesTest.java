@@ -30,6 +30,7 @@ import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
+import uk.safeguarding.escalation.support.Snapshots;
 
 /**
  * A case changes only through its forms: staff who work a case (the raising practitioner holding
@@ -251,10 +252,10 @@ class DirectVariableWritesTest {
   /** Everything the two cases hold, as the engine itself reads it. */
   private Map<String, Object> snapshot() {
     return Map.of(
-        "fresh", runtimeService.getVariables(fresh.instance()),
-        "freshTask", taskService.getVariablesLocal(fresh.task()),
-        "escalated", runtimeService.getVariables(escalated.instance()),
-        "escalatedTask", taskService.getVariablesLocal(escalated.task()),
+        "fresh", Snapshots.variables(runtimeService, fresh.instance()),
+        "freshTask", Snapshots.localTaskVariables(taskService, fresh.task()),
+        "escalated", Snapshots.variables(runtimeService, escalated.instance()),
+        "escalatedTask", Snapshots.localTaskVariables(taskService, escalated.task()),
         "escalatedAssignee", taskService.createTaskQuery().taskId(escalated.task()).singleResult().getAssignee());
   }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
+import uk.safeguarding.escalation.support.Snapshots;
 
 /**
  * 1 200 malformed requests (fixed seed) at every write route a practitioner can reach, on the engine
@@ -245,8 +246,8 @@ class MalformedRequestFuzzTest {
   private Map<String, Object> snapshot(String instance, String task) {
     Task current = taskService.createTaskQuery().taskId(task).singleResult();
     return Map.of(
-        "variables", runtimeService.getVariables(instance),
-        "taskVariables", taskService.getVariablesLocal(task),
+        "variables", Snapshots.variables(runtimeService, instance),
+        "taskVariables", Snapshots.localTaskVariables(taskService, task),
         "assignee", current == null ? "(task gone)" : String.valueOf(current.getAssignee()),
         "variableUpdates", historyService.createHistoricDetailQuery().processInstanceId(instance).count(),
         "operations", historyService.createUserOperationLogQuery().processInstanceId(instance).count());
