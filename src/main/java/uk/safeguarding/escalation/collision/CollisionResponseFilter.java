@@ -28,6 +28,8 @@ class CollisionResponseFilter extends HttpFilter {
 
   static final String TASK_COMPLETED = "This task has already been completed, by someone else or in another window."
       + " Nothing you entered was saved; refresh your task list.";
+  private static final java.time.format.DateTimeFormatter AT =
+      java.time.format.DateTimeFormatter.ofPattern("EEE dd/MM/yyyy HH:mm", java.util.Locale.UK);
   static final String CASE_CHANGED = "The case changed while you were saving (for example a deadline passed at that moment)."
       + " Nothing was saved; please submit again.";
 
@@ -57,8 +59,9 @@ class CollisionResponseFilter extends HttpFilter {
     int status = wrapped.getStatus();
     if (status >= 400 && status != HttpServletResponse.SC_UNAUTHORIZED && status != HttpServletResponse.SC_FORBIDDEN) {
       String message = null;
-      if (taskStep && completedMeanwhile(task.group(1))) {
-        message = TASK_COMPLETED;
+      java.util.Optional<String> completed = taskStep ? completedMeanwhile(task.group(1)) : java.util.Optional.empty();
+      if (completed.isPresent()) {
+        message = completed.get();
       } else if (status >= 500 && isCollision(new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))) {
         message = CASE_CHANGED;
       }
@@ -74,15 +77,36 @@ class CollisionResponseFilter extends HttpFilter {
     return body.contains("OptimisticLockingException") || body.contains("updated by another transaction concurrently");
   }
 
-  /** The task no longer runs and history shows it completed (not deleted with its case). */
-  private boolean completedMeanwhile(String taskId) {
+  /**
+   * If the task no longer runs and history shows it completed (not deleted with its case): what to
+   * tell the person, naming who completed it and when (UK time).
+   */
+  private java.util.Optional<String> completedMeanwhile(String taskId) {
     return withoutAuthorization.execute(context -> {
       context.disableAuthorizationCheck();
       if (context.getTaskManager().findTaskById(taskId) != null) {
-        return false;
+        return java.util.Optional.<String>empty();
       }
       HistoricTaskInstance historic = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
-      return historic != null && historic.getEndTime() != null && "completed".equals(historic.getDeleteReason());
+      if (historic == null || historic.getEndTime() == null || !"completed".equals(historic.getDeleteReason())) {
+        return java.util.Optional.<String>empty();
+      }
+      String by = historic.getAssignee();
+      if (by != null) {
+        var user = context.getReadOnlyIdentityProvider().findUserById(by);
+        by = user == null ? by : (user.getFirstName() + " " + user.getLastName()).trim() + " (" + by + ")";
+      }
+      return java.util.Optional.of(taskCompleted(by, historic.getEndTime()));
     });
+  }
+
+  /** "Already completed", by whom and when, if known. */
+  static String taskCompleted(String by, java.util.Date at) {
+    if (by == null || at == null) {
+      return TASK_COMPLETED;
+    }
+    return "This task was already completed by " + by + " on "
+        + AT.format(at.toInstant().atZone(uk.safeguarding.escalation.calendar.WorkingDayCalendar.ZONE))
+        + " (UK time), here or in another window. Nothing you entered was saved; refresh your task list.";
   }
 }
