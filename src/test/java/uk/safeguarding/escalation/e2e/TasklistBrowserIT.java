@@ -102,6 +102,14 @@ class TasklistBrowserIT {
     click(By.linkText("Start process"));
     click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'North Somerset SAB')]"));
     type("CaseReference", "NS-E2E-0001");
+    // Escape closes an open drop-down, never the start form with what was typed
+    click(field("RaisingAgency-display"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // again, with the focus outside any field
+    assertThat(browser.findElement(By.cssSelector(".modal-dialog")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(field("CaseReference")).getAttribute("value")).isEqualTo("NS-E2E-0001");
     select("RaisingAgency", "Police");
     select("ReceivingAgency", "Local authority adult social care");
     type("ReceivingPractitionerName", "Dr Riley Other");
@@ -134,6 +142,9 @@ class TasklistBrowserIT {
     click(field("StageOutcome-1"));
     screenshot("02-stage-1-discussion");
     completeTask();
+    // Tasklist closes the form without a word; the person is told it is done
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".escalation-notice-done"),
+        "Completed: Discuss concern with the other practitioner"));
 
     // the case has left the practitioner's tasks; "My cases" shows where it is now
     // (Tasklist closes the form as it sends the completion: wait for the engine to have it)

@@ -2,7 +2,7 @@
 // customScripts are ES modules under app/tasklist/; see scripts/escalation/*.js and the README's
 // "Tasklist" section.
 export default {
-  customScripts: ['scripts/escalation/uk-dates.js', 'scripts/escalation/case-record.js'],
+  customScripts: ['scripts/escalation/uk-dates.js', 'scripts/escalation/case-record.js', 'scripts/escalation/staff.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
