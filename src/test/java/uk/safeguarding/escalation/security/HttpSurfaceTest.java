@@ -56,6 +56,17 @@ class HttpSurfaceTest {
   }
 
   @Test
+  void anUnknownAddressShowsAPlainPageNotSpringsErrorPage() throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/no-such-page")).header("Accept", "text/html").build();
+    HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("<h1>Not found</h1>").contains("/camunda/app/tasklist/")
+        .doesNotContain("Whitelabel").doesNotContain("Exception");
+  }
+
+  @Test
   void restWithWrongPasswordIsUnauthorized() {
     // Not the admin: a failed login makes Camunda throttle that user's next attempts.
     assertThat(anonymous.as("bscp.education.director", "wrong").get("/engine-rest/process-definition").statusCode())
