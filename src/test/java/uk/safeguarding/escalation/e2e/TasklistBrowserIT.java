@@ -33,9 +33,11 @@ import uk.safeguarding.escalation.support.Http;
 
 /**
  * Staff meet this product only through Camunda Tasklist, so this drives it in a real browser
- * (Debian's Chromium, headless) against the packaged application: a practitioner raises a North
- * Somerset case from the start form and records the first stage; the raising agency's line manager
- * finds the next stage in "My group's tasks" with its due date, claims it and resolves it. Tasks
+ * (Debian's Chromium, headless, set to US English) against the packaged application: a practitioner
+ * raises a North Somerset case from the start form, records the first stage and follows it in "My
+ * cases"; the raising agency's line manager finds the next stage in "My group's tasks" with its due
+ * date and the case so far, claims it, enters a date day first and escalates; the second-tier
+ * manager reads every earlier record above the form and resolves it. Tasks
  * grant staff TASK_WORK only (no direct variable writes), so this also shows that claiming, saving a
  * draft and completing through Tasklist need nothing more; Tasklist submits every field of a form,
  * read-only ones included, and the server accepts them unchanged. The
@@ -96,7 +98,7 @@ class TasklistBrowserIT {
   }
 
   @Test
-  void aPractitionerRaisesACaseAndTheLineManagerResolvesItInTasklist() throws Exception {
+  void aPractitionerRaisesACaseTheLineManagersEscalateItAndTheSecondTierManagerResolvesItInTasklist() throws Exception {
     // the practitioner raises the case from the start form
     login("nssab.police.practitioner");
     click(By.linkText("Start process"));
@@ -193,20 +195,47 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".escalation-date-error")));
     assertThat(browser.findElement(field("ActionDueDate-date")).getAttribute("value")).isEqualTo("27/11/2026");
     assertThat(browser.findElement(field("ActionDueDate-date")).getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
-    click(field("StageOutcome-0"));
+    click(field("StageOutcome-1")); // not resolved: on to stage 2
     screenshot("06-stage-1-line-managers");
+    completeTask();
+    assertNoAlert();
+    logout();
+
+    // stage 2: the second-tier manager opens the case with everything before it above the form,
+    // the line managers' date shown back day first
+    wait.until(d -> admin.get("/engine-rest/task?processInstanceId=" + raisedId).body()
+        .contains("UserTask_ResolveBetweenSecondTierManagers"));
+    login("nssab.police.second-tier-manager");
+    assertThat(openTask("My group's tasks", "Resolve concern between second-tier managers")).startsWith("Due");
+    click(By.xpath("//*[self::button or self::a][normalize-space()='Claim']"));
+    wait.until(ExpectedConditions.elementToBeClickable(field("ContactBetween")));
+    WebElement stage2SoFar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".escalation-case-record")));
+    wait.until(d -> stage2SoFar.getText().contains("Resolve concern between line managers"));
+    assertThat(stage2SoFar.getText()).contains("Case raised").contains("Risk to the adult").contains("Standard")
+        .contains("Discuss concern with the other practitioner").contains("Disagreement about the threshold remains")
+        .contains("Agreed a joint visit").contains("Actions due by").contains("27/11/2026")
+        .contains("Not resolved: escalate to the next stage");
+    screenshot("07-stage-2-case-so-far");
+    select("ContactType", "Telephone");
+    type("ContactBetween", "Second-tier managers of police and adult social care");
+    type("DiscussionSummary", "Threshold agreed as met; assessment to start");
+    click(field("StageOutcome-0"));
     completeTask();
     assertNoAlert();
 
     // the result, as the engine records it
-    JsonNode caseVariable = JSON.readTree(admin.get(
-        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=NS-E2E-0001").body()).get(0);
-    String instanceId = caseVariable.path("processInstanceId").asText();
+    String instanceId = raisedId;
+    // Tasklist closes the form as it sends the completion: wait for the engine to have it
+    wait.until(d -> admin.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+        + "&variableName=resolvedAtStage").body().contains("\"value\":2"));
     JsonNode variables = JSON.readTree(admin.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId).body());
-    assertThat(value(variables, "resolvedAtStage")).isEqualTo("1");
+    assertThat(value(variables, "resolvedAtStage")).isEqualTo("2");
     assertThat(value(variables, "raisingPractitioner")).isEqualTo("nssab.police.practitioner");
     assertThat(value(variables, "disputeSummary")).isEqualTo("Referral closed without contact " + XSS);
-    assertThat(value(variables, "actionDueDate")).isEqualTo("2026-11-27"); // 27 November, as typed
+    // the line managers' date, as stored when they submitted it: 27 November, as typed
+    JsonNode dueDates = JSON.readTree(admin.get("/engine-rest/history/detail?processInstanceId=" + instanceId
+        + "&variableName=actionDueDate&variableUpdates=true").body());
+    assertThat(dueDates.findValuesAsText("value")).contains("2026-11-27");
     JsonNode tasks = JSON.readTree(admin.get("/engine-rest/history/task?processInstanceId=" + instanceId
         + "&taskDefinitionKey=UserTask_ResolveBetweenLineManagers").body());
     assertThat(tasks.get(0).path("assignee").asText()).isEqualTo("nssab.police.line-manager");

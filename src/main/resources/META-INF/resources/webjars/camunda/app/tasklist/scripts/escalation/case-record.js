@@ -37,9 +37,9 @@ function render(entries, task) {
   if (task && task.due) {
     panel.appendChild(element('p', 'escalation-case-record-now', 'This task is due by ' + LONDON.format(new Date(task.due)) + ' (UK time).'));
   }
-  entries.forEach((entry, index) => {
+  entries.forEach(entry => {
     const details = element('details', 'escalation-case-record-entry');
-    details.open = index === 0 || index === entries.length - 1;
+    details.open = true; // every earlier record is what the next person needs; each can be folded away
     const stage = entry.stage ? 'Stage ' + entry.stage + ' · ' : '';
     details.appendChild(element('summary', null, stage + entry.title + ' — ' + entry.by + ', ' + entry.at));
     const list = element('dl');
