@@ -145,10 +145,21 @@ public class CaseRecord {
   private static String listOf(FormField field, String json) {
     try {
       List<Object> values = JSON.readValue(json, new TypeReference<List<Object>>() {});
+      if (values.stream().anyMatch(v -> v instanceof Map<?, ?>)) {
+        // a repeating table (e.g. an action plan): a line a row, its cells in order
+        return values.stream().map(row -> row instanceof Map<?, ?> cells
+            ? cells.values().stream().filter(c -> c != null && !c.toString().isBlank()).map(c -> dayIfDate(c.toString()))
+                .collect(Collectors.joining(" · "))
+            : String.valueOf(row)).collect(Collectors.joining("\n"));
+      }
       return values.stream().map(v -> field.labelOf(String.valueOf(v))).collect(Collectors.joining(", "));
     } catch (JsonProcessingException e) {
       return json;
     }
+  }
+
+  private static String dayIfDate(String text) {
+    return text.matches("\\d{4}-\\d{2}-\\d{2}") ? day(text) : text;
   }
 
   private static String day(String iso) {

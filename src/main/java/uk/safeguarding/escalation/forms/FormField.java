@@ -19,6 +19,13 @@ public record FormField(
     String label,
     java.util.Map<String, String> optionLabels) {
 
+  /** A field with no subtype, label or options of its own (e.g. a repeating table's path): its key labels it. */
+  public FormField(String key, String type, boolean required, Set<String> allowedValues, Integer minLength,
+      Integer maxLength, Pattern pattern, Double min, Double max, boolean readonly) {
+    this(key, type, required, allowedValues, minLength, maxLength, pattern, min, max, readonly, null, key,
+        java.util.Map.of());
+  }
+
   /** The label a person sees for a stored value: a choice's option label, else the value itself. */
   public String labelOf(String value) {
     return optionLabels.getOrDefault(value, value);
