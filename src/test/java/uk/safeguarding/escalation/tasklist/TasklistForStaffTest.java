@@ -51,10 +51,8 @@ class TasklistForStaffTest {
   @Test
   void theRaiserFollowsTheirCaseAfterItLeavesTheirTasksAndTheNextManagerReadsTheCaseSoFar() throws Exception {
     Http practitionerRest = Http.anonymous(port).as("nssab.police.practitioner", "demo");
-    String instanceId = JSON.readTree(practitionerRest.post(NssabCases.START, NssabCases.startBody("NS-MINE-1", "standard"))
-        .body()).path("id").asText();
-    String stage1 = JSON.readTree(practitionerRest.get("/engine-rest/task?processInstanceId=" + instanceId).body())
-        .get(0).path("id").asText();
+    String instanceId = start(practitionerRest, "NS-MINE-1");
+    String stage1 = firstTask(practitionerRest, instanceId);
     assertThat(practitionerRest.post("/engine-rest/task/" + stage1 + "/submit-form", NssabCases.stageRecord("escalate"))
         .statusCode()).isEqualTo(204);
     // the case has left the practitioner's tasks, and REST no longer shows them any of it
@@ -112,10 +110,7 @@ class TasklistForStaffTest {
   @Test
   void aDateIsARealDayOrRefusedWithTheReason() throws Exception {
     Http practitioner = Http.anonymous(port).as("nssab.police.practitioner", "demo");
-    String instanceId = JSON.readTree(practitioner.post(NssabCases.START, NssabCases.startBody("NS-DATE-1", "standard"))
-        .body()).path("id").asText();
-    String task = JSON.readTree(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId).body())
-        .get(0).path("id").asText();
+    String task = firstTask(practitioner, start(practitioner, "NS-DATE-1"));
     for (String notADay : new String[] {"27/11/2026", "2026-02-30", "0226-11-27"}) {
       HttpResponse<String> refused = practitioner.post("/engine-rest/task/" + task + "/submit-form",
           withActionDueDate(notADay));
@@ -126,15 +121,18 @@ class TasklistForStaffTest {
         .isEqualTo(204);
   }
 
+  /** The stage record, its actions due by {@code value}. */
   static String withActionDueDate(String value) {
-    return """
-        {"variables": {
-          "contactType": {"value": "phone", "type": "String"},
-          "contactBetween": {"value": "Both practitioners", "type": "String"},
-          "discussionSummary": {"value": "Discussed", "type": "String"},
-          "agreedActions": {"value": "Joint visit", "type": "String"},
-          "actionDueDate": {"value": "%s", "type": "String"},
-          "stageOutcome": {"value": "resolved", "type": "String"}}}
-        """.formatted(value);
+    return NssabCases.stageRecord("resolved").replace("\"variables\": {",
+        "\"variables\": {\"actionDueDate\": {\"value\": \"" + value + "\", \"type\": \"String\"},");
+  }
+
+  static String start(Http practitioner, String caseReference) throws Exception {
+    return JSON.readTree(practitioner.post(NssabCases.START, NssabCases.startBody(caseReference, "standard")).body())
+        .path("id").asText();
+  }
+
+  static String firstTask(Http user, String instanceId) throws Exception {
+    return JSON.readTree(user.get("/engine-rest/task?processInstanceId=" + instanceId).body()).get(0).path("id").asText();
   }
 }
