@@ -104,15 +104,15 @@ class TasklistBrowserIT {
     click(By.linkText("Start process"));
     click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'North Somerset SAB')]"));
     type("CaseReference", "NS-E2E-0001");
+    ownAgencyChosen("Police"); // the raising agency is the practitioner's own, already chosen
     // Escape closes an open drop-down, never the start form with what was typed
-    click(field("RaisingAgency-display"));
+    click(field("ReceivingAgency-display"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist")));
     browser.switchTo().activeElement().sendKeys(Keys.ESCAPE); // again, with the focus outside any field
     assertThat(browser.findElement(By.cssSelector(".modal-dialog")).isDisplayed()).isTrue();
     assertThat(browser.findElement(field("CaseReference")).getAttribute("value")).isEqualTo("NS-E2E-0001");
-    select("RaisingAgency", "Police");
     select("ReceivingAgency", "Local authority adult social care");
     type("ReceivingPractitionerName", "Dr Riley Other");
     select("DisagreementCategory", "Thresholds");
@@ -249,7 +249,7 @@ class TasklistBrowserIT {
     click(By.linkText("Start process"));
     click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'Leicester, Leicestershire and Rutland')]"));
     type("CaseReference", "LLR-E2E-0001");
-    select("RaisingAgency", "Local authority children's services");
+    ownAgencyChosen("Local authority children's services");
     select("ReceivingAgency", "Health");
     type("ReceivingPractitionerName", "Dr Riley Other");
     select("DisagreementCategory", "Information sharing and communication");
@@ -297,7 +297,7 @@ class TasklistBrowserIT {
     click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'North East Lincolnshire')]"));
     type("CaseReference", "NEL-E2E-0001");
     select("SubjectType", "A child");
-    select("RaisingAgency", "Health");
+    ownAgencyChosen("Health");
     type("RaisingPractitionerStatus", "Health visitor");
     select("ReceivingAgency", "Local authority children's services");
     type("ReceivingPractitionerName", "A. Social Worker");
@@ -402,6 +402,11 @@ class TasklistBrowserIT {
       input.sendKeys(Keys.TAB);
       return true;
     });
+  }
+
+  /** The start form chooses the practitioner's own agency as the raising agency by itself (scripts/escalation/staff.js). */
+  private static void ownAgencyChosen(String agency) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(field("RaisingAgency-display"), agency));
   }
 
   /** form-js selects are drop-down lists, not native selects. */

@@ -75,4 +75,62 @@ new MutationObserver(() => {
   failed.appendChild(hint);
 }).observe(document.documentElement, { childList: true, subtree: true });
 
+// 4. The raising agency is the person's own: the start form picks it for them (they may still
+//    change it; the server refuses any agency but their own). Their agency is the group of theirs
+//    that sits between their partnership's group and their role's group (nssab > nssab-police >
+//    nssab-police-practitioner); its name ends with the agency's name, as the form lists it.
+const root = location.pathname.split('/app/')[0];
+
+async function ownAgencyName() {
+  const who = await fetch(root + '/api/admin/auth/user/default', { credentials: 'same-origin' });
+  if (!who.ok) {
+    return null;
+  }
+  const { userId } = await who.json();
+  const response = await fetch(root + '/api/engine/engine/default/group?member=' + encodeURIComponent(userId),
+    { credentials: 'same-origin' });
+  if (!response.ok) {
+    return null;
+  }
+  const groups = await response.json();
+  const ids = groups.map(g => g.id);
+  const agencies = groups.filter(g => ids.some(p => g.id.startsWith(p + '-') && !p.includes('-'))
+    && ids.some(child => child.startsWith(g.id + '-')));
+  return agencies.length === 1 && agencies[0].name ? agencies[0].name.split(': ').pop() : null;
+}
+
+function press(element) {
+  ['mousedown', 'mouseup', 'click'].forEach(type =>
+    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window })));
+}
+
+let defaulted = null;
+new MutationObserver(() => {
+  const display = document.querySelector(".modal .fjs-container [id$='-Field_RaisingAgency-display']");
+  if (!display || defaulted === display) {
+    return;
+  }
+  defaulted = display;
+  ownAgencyName().then(name => {
+    const field = display.closest('.fjs-form-field');
+    if (!name || !field || field.querySelector('.fjs-select-display:not(.fjs-select-placeholder)')
+        && !/^\s*(Select)?\s*$/.test(display.textContent)) {
+      return; // unknown, or already chosen
+    }
+    press(display);
+    // the list renders on the next frames
+    const choose = (tries) => {
+      const item = [...field.querySelectorAll('.fjs-dropdownlist-item')].find(i => i.textContent.trim() === name);
+      if (item) {
+        press(item);
+      } else if (tries > 0) {
+        requestAnimationFrame(() => choose(tries - 1));
+      } else if (field.querySelector('.fjs-dropdownlist')) {
+        press(display); // no such option: close the list again
+      }
+    };
+    choose(30);
+  }).catch(() => { /* a convenience only */ });
+}).observe(document.documentElement, { childList: true, subtree: true });
+
 export default [];
