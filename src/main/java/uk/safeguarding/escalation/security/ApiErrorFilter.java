@@ -39,6 +39,9 @@ class ApiErrorFilter extends HttpFilter {
 
   static final String USE_THE_FORM = "A case changes only through its forms: submit the task's form (or start a case"
       + " with the start form) instead of writing its variables directly.";
+  static final String TASK_IS_THE_PROTOCOLS = "Staff claim, save and complete their tasks; a task's deadline, owner,"
+      + " details and comments follow the protocol and are not changed here. Ask your partnership's administrator"
+      + " if one is wrong.";
   static final String UNREADABLE_REQUEST = "The request could not be processed: check the body against the REST API"
       + " reference (field names, JSON types, variable type, value and valueInfo).";
   static final String SERVER_ERROR = "The server could not process the request; it has been logged.";
@@ -100,6 +103,10 @@ class ApiErrorFilter extends HttpFilter {
       LOG.warn("Refused direct variable write by '{}': {} {}", error.path("userId").asText("?"), request.getMethod(),
           request.getRequestURI());
       replace(wrapper, status, "AuthorizationException", USE_THE_FORM);
+    } else if (status == HttpServletResponse.SC_FORBIDDEN && refusesTaskChange(error)) {
+      LOG.info("Refused task change by '{}': {} {}", error.path("userId").asText("?"), request.getMethod(),
+          request.getRequestURI());
+      replace(wrapper, status, "AuthorizationException", TASK_IS_THE_PROTOCOLS);
     } else if (status >= 500) {
       LOG.warn("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
       if (isWrite(request) && !serverSide(type, message)) {
@@ -126,6 +133,17 @@ class ApiErrorFilter extends HttpFilter {
 
   private static boolean isWrite(HttpServletRequest request) {
     return Set.of("POST", "PUT", "PATCH", "DELETE").contains(request.getMethod());
+  }
+
+  /** Changing a task itself (due date, assignee, name, comments): TASK_ASSIGN or UPDATE on the task, never staff's. */
+  private static boolean refusesTaskChange(JsonNode error) {
+    for (JsonNode missing : error.path("missingAuthorizations")) {
+      if ("Task".equals(missing.path("resourceName").asText())
+          && Set.of("TASK_ASSIGN", "UPDATE").contains(missing.path("permissionName").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean refusesVariableWrite(JsonNode error) {

@@ -176,6 +176,25 @@ class DirectVariableWritesTest {
   }
 
   @Test
+  void staffCannotRedateOrReassignTheirTaskAndAreToldWhyInASentence() throws Exception {
+    Map<String, Object> before = snapshot();
+    Http rest = Http.anonymous(port).as(LINE_MANAGER, "demo");
+    Http tasklist = Http.anonymous(port);
+    assertThat(tasklist.webappLogin("tasklist", LINE_MANAGER, "demo").statusCode()).isEqualTo(200);
+    String clearDue = "{\"name\": \"Resolve concern between line managers\", \"due\": null}";
+    for (HttpResponse<String> response : List.of(
+        rest.send("PUT", "/engine-rest/task/" + escalated.task(), clearDue),
+        tasklist.sendWithCsrf("PUT", WEBAPP_API + "/task/" + escalated.task(), clearDue),
+        rest.post("/engine-rest/task/" + escalated.task() + "/assignee", "{\"userId\": \"nssab.police.practitioner\"}"))) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+      assertThat(JSON.readTree(response.body()).path("message").asText()).isEqualTo(ApiErrorFilter.TASK_IS_THE_PROTOCOLS);
+      assertThat(response.body()).doesNotContain("TASK_ASSIGN").doesNotContain("missingAuthorizations");
+    }
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(taskService.createTaskQuery().taskId(escalated.task()).singleResult().getDueDate()).isNotNull();
+  }
+
+  @Test
   void staffStillClaimAndCompleteTheirTasksThroughTheForm() throws Exception {
     Http practitioner = Http.anonymous(port).as(PRACTITIONER, "demo");
     String id = startCase(practitioner, "NS-WRITE-3");
