@@ -126,6 +126,25 @@ public final class BdscpCases {
     return Map.of("recommendationActedUpon", "yes", "actedUponDetails", "Strategy discussion held on 28 September");
   }
 
+  /**
+   * A REST body {@code {"variables": {...}}} (or a start body with a business key) as Tasklist sends
+   * it: dynamic lists as Json variables, Booleans as Boolean, the rest as String.
+   */
+  public static String body(Map<String, Object> values, String businessKey) {
+    String variables = new java.util.TreeMap<>(values).entrySet().stream()
+        .map(e -> {
+          Object v = e.getValue();
+          String type = java.util.Set.of("actionPlan", "childrenConcerned").contains(e.getKey()) ? "Json"
+              : v instanceof Boolean ? "Boolean" : v instanceof Number ? "Integer" : "String";
+          String value = v instanceof Boolean || v instanceof Number ? v.toString()
+              : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+          return "\"%s\": {\"value\": %s, \"type\": \"%s\"}".formatted(e.getKey(), value, type);
+        })
+        .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    return businessKey == null ? "{\"variables\": " + variables + "}"
+        : "{\"businessKey\": \"" + businessKey + "\", \"variables\": " + variables + "}";
+  }
+
   public static Map<String, Object> pdlReferral() {
     return Map.of("pdlMeetingDate", "2026-10-14", "pdlReferralReference", "PDL October item 3");
   }
