@@ -254,6 +254,8 @@ class BdscpEscalationProcessTest extends EscalationScenarioTest {
       deliverNotifications();
       // 4.2.1: the colleague and their line manager are told of the referral to the SL
       assertThat(subjectsTo("bdscp.la-childrens.line-manager@example.org")).contains(SUBJECT + "intention to escalate to the next stage");
+      // 3.6: the referring practitioner is kept informed of the progress of their concern
+      assertThat(subjectsTo("bdscp.police.practitioner@example.org")).contains(SUBJECT + "intention to escalate to the next stage");
       completeNow(task.getId(), REFERRING_SL, BdscpCases.phoneContact());
     });
     when(scenario.waitsAtUserTask(STAGE3_CONTACT_REFERRING_SL)).thenReturn(task -> {
@@ -330,6 +332,7 @@ class BdscpEscalationProcessTest extends EscalationScenarioTest {
       assertThat(candidateGroups(task)).containsExactly("bdscp-police-director");
       deliverNotifications();
       assertThat(subjectsTo("bdscp.la-childrens.director@example.org")).contains(SUBJECT + "intention to escalate to the next stage");
+      assertThat(subjectsTo("bdscp.police.board-rep@example.org")).contains(SUBJECT + "intention to escalate to the next stage");
       completeNow(task.getId(), DIRECTOR, BdscpCases.senior("resolved"));
     });
 
