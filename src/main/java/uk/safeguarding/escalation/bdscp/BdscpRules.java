@@ -55,6 +55,9 @@ class BdscpRules implements ProtocolRules {
     if ("yes".equals(v.get(REFER_TO_PDL)) && blank(v.get(LEARNING_POINTS))) {
       violations.add(new Violation(LEARNING_POINTS, "is required when the learning is referred to the PDL subgroup"));
     }
+    if (v.get(STRATEGY_AGREE_BY) != null && !v.get(STRATEGY_AGREE_BY).toString().isBlank() && !isDate(v.get(STRATEGY_AGREE_BY))) {
+      violations.add(new Violation(STRATEGY_AGREE_BY, "must be a date (yyyy-mm-dd)"));
+    }
     if (v.containsKey(ACTION_PLAN)) {
       violations.addAll(actionPlan(v.get(ACTION_PLAN)));
     }
@@ -93,13 +96,19 @@ class BdscpRules implements ProtocolRules {
     return contactType instanceof String s && s.trim().toLowerCase().replace("-", "").equals("email");
   }
 
-  private static boolean isDate(Object value) {
-    try {
-      LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
+  /** A date or date-time as form fields send them (the deadlines read them: casefile/RecordedDates). */
+  static boolean isDate(Object value) {
+    String text = value.toString().trim();
+    for (java.util.function.Function<String, Object> parse : List.<java.util.function.Function<String, Object>>of(
+        LocalDate::parse, java.time.LocalDateTime::parse, java.time.OffsetDateTime::parse)) {
+      try {
+        parse.apply(text);
+        return true;
+      } catch (DateTimeParseException e) {
+        // try the next form
+      }
     }
+    return false;
   }
 
   private static boolean blank(Object value) {
