@@ -17,6 +17,8 @@ import java.util.Set;
 public class WorkingDayCalendar {
 
   public static final ZoneId ZONE = ZoneId.of("Europe/London");
+  /** Start of office hours (BDSCP: "outside of Monday – Friday 9am - 5pm ... use the on-call process"). */
+  public static final LocalTime OPENING = LocalTime.of(9, 0);
 
   private final BankHolidays bankHolidays;
   private final LocalTime closeOfBusiness;
@@ -64,7 +66,18 @@ public class WorkingDayCalendar {
     return start.plus(Duration.ofHours(hours));
   }
 
-  private Instant closeOfBusinessOn(LocalDate date) {
+  /**
+   * Office hours: a working day, from {@link #OPENING} to close of business (Europe/London). Outside
+   * them, e.g. at 17:00 or on a bank holiday, urgent matters go to the agencies' on-call process.
+   */
+  public boolean isOfficeHours(Instant instant) {
+    ZonedDateTime local = instant.atZone(ZONE);
+    LocalTime time = local.toLocalTime();
+    return isWorkingDay(local.toLocalDate()) && !time.isBefore(OPENING) && time.isBefore(closeOfBusiness);
+  }
+
+  /** Close of business on {@code date} (a date a person records, e.g. an action's "by when"). */
+  public Instant closeOfBusinessOn(LocalDate date) {
     return date.atTime(closeOfBusiness).atZone(ZONE).toInstant();
   }
 }

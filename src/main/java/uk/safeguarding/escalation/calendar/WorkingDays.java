@@ -42,4 +42,14 @@ public class WorkingDays {
   public Date hoursFrom(Date start, int hours) {
     return Date.from(calendar.hoursAfter(start.toInstant(), hours));
   }
+
+  /** Now is outside office hours (Monday to Friday, 09:00 to close of business, not a bank holiday). */
+  public boolean outOfHours() {
+    return !calendar.isOfficeHours(ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** Close of business on a date (Europe/London). */
+  public Date endOf(java.time.LocalDate date) {
+    return Date.from(calendar.closeOfBusinessOn(date));
+  }
 }

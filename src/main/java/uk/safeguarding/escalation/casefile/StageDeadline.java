@@ -2,6 +2,7 @@ package uk.safeguarding.escalation.casefile;
 
 import static uk.safeguarding.escalation.casefile.CaseVariables.CASE_STARTED_AT;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +25,19 @@ import uk.safeguarding.escalation.calendar.WorkingDays;
  *       case's {@code riskLevel} is {@code significant-harm} or {@code immediate} (LLR: "where a
  *       practitioner believes that a child is at risk of Significant Harm, the escalation must be
  *       made on the same working day"); {@code same-rule} or absent: no change.
+ *   <li>{@code shorterTimescaleWhen} and {@code shorterTimescale} (optional): when the case variable
+ *       the first names is {@code yes} (or true), N is the second (BDSCP: "an earlier resolution may
+ *       be required where a baby is involved").
+ *   <li>{@code earlierDateVariable} (optional): a case variable holding a date a person set (a form's
+ *       date or date-time field); when it is earlier than the timescale's deadline it is the deadline
+ *       (a date: close of business that day). BDSCP: "within 7 working days or a timescale that
+ *       protects the child".
+ *   <li>{@code timescaleRule} {@code recorded-date}: the deadline is the latest date recorded in the
+ *       case variable {@code dateVariable} (a date, or the rows of a dynamic list, of which
+ *       {@code dateField}), at close of business (BDSCP: an action plan's latest "by when").
+ *   <li>{@code timescaleFrom} {@code stage-entered}: from when the stage began ({@code stageStartedAt}),
+ *       for a later step of a stage that is no stage task itself (it has no {@code stage} property,
+ *       so {@code stageStartedAt} stays the stage's).
  * </ul>
  * Camunda 7 creates a scope activity's boundary timers <em>before</em> its start execution listeners
  * run and creates the task after them, so the timer cannot read {@code stageStartedAt} (set by
@@ -39,10 +53,17 @@ public class StageDeadline {
   public static final String FROM_PROPERTY = "timescaleFrom";
   public static final String SIGNIFICANT_HARM_PROPERTY = "significantHarmRule";
   public static final String SAME_RULE = "same-rule";
+  public static final String SHORTER_WHEN_PROPERTY = "shorterTimescaleWhen";
+  public static final String SHORTER_TIMESCALE_PROPERTY = "shorterTimescale";
+  public static final String EARLIER_DATE_PROPERTY = "earlierDateVariable";
+  public static final String DATE_VARIABLE_PROPERTY = "dateVariable";
+  public static final String DATE_FIELD_PROPERTY = "dateField";
 
   public static final String WORKING_DAYS = "working-days";
   public static final String SAME_WORKING_DAY = "same-working-day";
   public static final String HOURS = "hours";
+  public static final String RECORDED_DATE = "recorded-date";
+  public static final String FROM_STAGE_ENTERED = "stage-entered";
   public static final String FROM_STAGE_START = "stage-start";
   public static final String FROM_CASE_OUTSET = "case-outset";
 
@@ -71,7 +92,26 @@ public class StageDeadline {
   }
 
   private Date compute(String activityId, BaseElement stage, DelegateExecution execution) {
+    Date deadline = timescale(activityId, stage, execution);
+    Optional<String> earlierVariable = StageEnteredListener.property(stage, EARLIER_DATE_PROPERTY).map(String::trim)
+        .filter(v -> !v.isEmpty());
+    if (earlierVariable.isPresent()) {
+      Optional<Instant> earlier = RecordedDates.instant(execution.getVariable(earlierVariable.get()), workingDays);
+      if (earlier.isPresent() && earlier.get().isBefore(deadline.toInstant())) {
+        return Date.from(earlier.get());
+      }
+    }
+    return deadline;
+  }
+
+  private Date timescale(String activityId, BaseElement stage, DelegateExecution execution) {
     String rule = required(stage, activityId, RULE_PROPERTY);
+    if (RECORDED_DATE.equals(rule)) {
+      String variable = required(stage, activityId, DATE_VARIABLE_PROPERTY);
+      Optional<String> field = StageEnteredListener.property(stage, DATE_FIELD_PROPERTY).map(String::trim).filter(f -> !f.isEmpty());
+      return Date.from(RecordedDates.latest(execution.getVariable(variable), field, workingDays)
+          .orElseThrow(() -> new IllegalStateException("Stage task " + activityId + ": no date recorded in " + variable)));
+    }
     Optional<String> significantHarmRule = StageEnteredListener.property(stage, SIGNIFICANT_HARM_PROPERTY).map(String::trim)
         .filter(r -> !r.isEmpty() && !SAME_RULE.equals(r));
     if (significantHarmRule.isPresent() && atRiskOfSignificantHarm(execution)) {
@@ -84,12 +124,14 @@ public class StageDeadline {
     Date start = switch (from) {
       case FROM_STAGE_START -> ClockUtil.getCurrentTime();
       case FROM_CASE_OUTSET -> (Date) execution.getVariable(CASE_STARTED_AT);
+      case FROM_STAGE_ENTERED -> (Date) execution.getVariable(CaseVariables.STAGE_STARTED_AT);
       default -> throw invalid(activityId, FROM_PROPERTY, from);
     };
+    int n = shorterApplies(stage, execution) ? number(stage, activityId, SHORTER_TIMESCALE_PROPERTY) : 0;
     return switch (rule) {
-      case WORKING_DAYS -> workingDays.deadlineFrom(start, number(stage, activityId));
+      case WORKING_DAYS -> workingDays.deadlineFrom(start, n > 0 ? n : number(stage, activityId));
       case SAME_WORKING_DAY -> workingDays.sameWorkingDayAs(start);
-      case HOURS -> workingDays.hoursFrom(start, number(stage, activityId));
+      case HOURS -> workingDays.hoursFrom(start, n > 0 ? n : number(stage, activityId));
       default -> throw invalid(activityId, RULE_PROPERTY, rule);
     };
   }
@@ -102,8 +144,17 @@ public class StageDeadline {
 
   public static final String RISK_SIGNIFICANT_HARM = "significant-harm";
 
+  private static boolean shorterApplies(BaseElement stage, DelegateExecution execution) {
+    return StageEnteredListener.property(stage, SHORTER_WHEN_PROPERTY).map(String::trim).filter(v -> !v.isEmpty())
+        .map(execution::getVariable).map(v -> "yes".equals(v) || Boolean.TRUE.equals(v)).orElse(false);
+  }
+
   private static int number(BaseElement stage, String activityId) {
-    String value = required(stage, activityId, TIMESCALE_PROPERTY);
+    return number(stage, activityId, TIMESCALE_PROPERTY);
+  }
+
+  private static int number(BaseElement stage, String activityId, String property) {
+    String value = required(stage, activityId, property);
     try {
       int n = Integer.parseInt(value);
       if (n > 0) {
@@ -112,7 +163,7 @@ public class StageDeadline {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(activityId, TIMESCALE_PROPERTY, value);
+    throw invalid(activityId, property, value);
   }
 
   private static String required(BaseElement stage, String activityId, String name) {

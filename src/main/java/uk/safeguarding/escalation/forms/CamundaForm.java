@@ -23,6 +23,9 @@ public record CamundaForm(String id, List<FormField> fields) {
   private static final Set<String> INPUT_TYPES = Set.of(
       "textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist", "datetime");
 
+  /** A repeating group of fields (form-js "dynamiclist"); its rows are saved as one Json variable. */
+  public static final String DYNAMIC_LIST = "dynamiclist";
+
   public static CamundaForm parse(InputStream in) {
     try {
       JsonNode root = JSON.readTree(in);
@@ -37,6 +40,12 @@ public record CamundaForm(String id, List<FormField> fields) {
   private static void collect(JsonNode components, List<FormField> fields) {
     for (JsonNode c : components) {
       String type = c.path("type").asText();
+      if (DYNAMIC_LIST.equals(type) && c.hasNonNull("path")) {
+        // A repeating table: one value (its rows) under its path; the row fields are not fields of the form.
+        fields.add(new FormField(c.path("path").asText(), DYNAMIC_LIST, false, Set.of(), null, null, null, null, null,
+            c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)));
+        continue;
+      }
       if (c.has("components")) {
         collect(c.path("components"), fields); // groups
       }

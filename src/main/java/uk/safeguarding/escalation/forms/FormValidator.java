@@ -52,6 +52,11 @@ public final class FormValidator {
           violations.add(new Violation(field.key(), "must be at most " + format(field.max())));
         }
       }
+      case CamundaForm.DYNAMIC_LIST -> {
+        if (DynamicListRows.of(value).isEmpty()) {
+          violations.add(new Violation(field.key(), "must be a list of rows"));
+        }
+      }
       case "checklist", "taglist" -> { /* JSON lists: checked by protocol rules where they matter */ }
       case "datetime" -> {
         if (!(value instanceof String text)) {

@@ -15,7 +15,9 @@ public enum NotificationKind {
   /** A procedural change endorsed at board level, to partner agencies (NEL stage 3). */
   PROCEDURE_CHANGE_ENDORSED("procedure-change-endorsed"),
   /** The whole case is still unresolved at the protocol's case-level aim (NEL: 25 working days). */
-  CASE_NOT_RESOLVED_IN_TIME("case-not-resolved-in-time");
+  CASE_NOT_RESOLVED_IN_TIME("case-not-resolved-in-time"),
+  /** An urgent case raised outside office hours, to the agency's on-call managers (BDSCP). */
+  URGENT_OUT_OF_HOURS("urgent-out-of-hours");
 
   private final String templateName;
 
