@@ -83,7 +83,7 @@ public final class DiagramContract {
 
   /** Spring beans diagrams may call (the names of their @Component annotations). */
   public static final Set<String> EXPRESSION_BEANS =
-      Set.of("workingDays", "stageDeadline", "notify", "stageEntered", "caseOpened", "recordResolution");
+      Set.of("workingDays", "stageDeadline", "notify", "stageEntered", "caseOpened", "recordResolution", "namedOfficers");
   /** A group ID may name its partnership through the case variable the start sets (element templates do). */
   static final String OWN_PARTNERSHIP_PREFIX = "${" + CaseVariables.PARTNERSHIP + "}-";
   /** Names the engine itself provides inside expressions. */

@@ -579,4 +579,57 @@ class TasklistBrowserIT {
       return date.equals(input.getAttribute("value")); // shown back day first; the engine's value is checked below
     });
   }
+
+  /**
+   * Buckinghamshire: a case raised on the Child Protection Conference route; its first task, the
+   * practitioner's decision whether to challenge the chair's decision, goes to the Designated Person.
+   */
+  @Test
+  void aBscpPractitionerRaisesACpConferenceCaseAndChallengesTheChairsDecision() throws Exception {
+    logout(); // whoever the other test left logged in
+    login("bscp.education.practitioner");
+    click(By.linkText("Start process"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'Buckinghamshire')]"));
+    // the statements the procedure makes before anything else
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., 'recognised complaints procedure')]")));
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("whistleblowing").contains("remains involved");
+    type("CaseReference", "BSCP-E2E-0001");
+    ownAgencyChosen("Education");
+    select("ReceivingAgency", "Local authority children's services");
+    type("ReceivingPractitionerName", "The conference chair");
+    click(field("EscalationRoute-1")); // a Child Protection Conference chair's decision
+    select("DisagreementCategory", "The need for action");
+    type("DisputeSummary", "The child was not made subject to a plan despite the school's evidence");
+    click(field("RiskLevel-1")); // risk of significant harm
+    screenshot("11-bscp-start-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+    // stage 1: the practitioner's own decision whether to challenge, with its due date
+    String taskName = "Decide whether to challenge the conference chair's decision (stage 1)";
+    click(By.xpath("//a[contains(normalize-space(), \"My tasks\")]"));
+    By card = By.xpath("//li[contains(@class,'task')][.//h4/a[normalize-space()=\"" + taskName + "\"]]");
+    click(By.xpath("//li[contains(@class,'task')]//h4/a[normalize-space()=\"" + taskName + "\"]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    String due = wait.until(d -> d.findElement(card).findElement(By.cssSelector(".due-date")).getText());
+    assertThat(due).startsWith("Due");
+    click(field("DissentMinuted-0"));
+    type("DiscussionSummary", "The plan does not address the risk from the new partner");
+    click(field("StageOutcome-1")); // challenge: risk of significant harm, to the Designated Person
+    screenshot("12-bscp-cp-challenge");
+    completeTask();
+    assertNoAlert();
+    logout();
+
+    Http admin = Http.anonymous(port).as("admin", "demo");
+    String instanceId = JSON.readTree(admin.get(
+        "/engine-rest/history/variable-instance?variableName=caseReference&variableValue=BSCP-E2E-0001").body())
+        .get(0).path("processInstanceId").asText();
+    // Tasklist closes the form as it sends the completion: wait for the engine to have it
+    wait.until(d -> admin.get("/engine-rest/task?processInstanceId=" + instanceId).body().contains("UserTask_CpDesignatedPerson"));
+    JsonNode variables = JSON.readTree(admin.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId).body());
+    assertThat(value(variables, "escalationRoute")).isEqualTo("cp-conference");
+    assertThat(value(variables, "dissentMinuted")).isEqualTo("yes");
+    assertThat(value(variables, "raisingPractitioner")).isEqualTo("bscp.education.practitioner");
+  }
 }
