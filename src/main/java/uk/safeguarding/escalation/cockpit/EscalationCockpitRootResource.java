@@ -1,14 +1,35 @@
 package uk.safeguarding.escalation.cockpit;
 
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /** /camunda/api/cockpit/plugin/escalation/{engine}/…: the plugin's endpoints (and its static scripts). */
 @Path("plugin/" + EscalationCockpitPlugin.ID)
 public class EscalationCockpitRootResource extends AbstractCockpitPluginRootResource {
 
+  @Context
+  private ServletContext servletContext;
+
   public EscalationCockpitRootResource() {
     super(EscalationCockpitPlugin.ID);
+  }
+
+  @Path("{engineName}/cases")
+  public CasesResource cases(@PathParam("engineName") String engineName) {
+    return subResource(new CasesResource(engineName, bean(Oversight.class)), engineName);
+  }
+
+  @Path("{engineName}/monitoring")
+  public MonitoringResource monitoring(@PathParam("engineName") String engineName) {
+    return subResource(new MonitoringResource(engineName, bean(Oversight.class)), engineName);
+  }
+
+  /** JAX-RS creates these resources, not Spring: they take the application's beans from its context. */
+  private <T> T bean(Class<T> type) {
+    return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(type);
   }
 }
