@@ -1,9 +1,8 @@
 package uk.safeguarding.escalation.cockpit;
 
-import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
+import java.util.List;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -11,11 +10,12 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 @Path("plugin/" + EscalationCockpitPlugin.ID)
 public class EscalationCockpitRootResource extends AbstractCockpitPluginRootResource {
 
-  @Context
-  private ServletContext servletContext;
+  /** The modules plugin.js imports: Camunda serves a plugin's plugin.js and plugin.css only, unless told. */
+  static final List<String> MODULES = List.of("app/common.js", "app/cases.js", "app/monitoring.js", "app/case-history.js");
 
   public EscalationCockpitRootResource() {
     super(EscalationCockpitPlugin.ID);
+    allowedAssets.addAll(MODULES);
   }
 
   @Path("{engineName}/cases")
