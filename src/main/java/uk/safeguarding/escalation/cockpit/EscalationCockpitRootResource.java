@@ -11,4 +11,10 @@ public class EscalationCockpitRootResource extends AbstractCockpitPluginRootReso
   public EscalationCockpitRootResource() {
     super(EscalationCockpitPlugin.ID);
   }
+
+  @Path("{engineName}/case-history/{processInstanceId}")
+  public CaseHistoryResource caseHistory(@PathParam("engineName") String engineName,
+                                         @PathParam("processInstanceId") String processInstanceId) {
+    return subResource(new CaseHistoryResource(engineName, processInstanceId, servletContext), engineName);
+  }
 }
