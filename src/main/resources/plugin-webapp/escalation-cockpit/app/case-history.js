@@ -364,7 +364,7 @@ function section(title, content, className) {
   return result;
 }
 
-function render(node, api, id) {
+function render(node, api, id, withDiagram) {
   addStyle();
   const root = element('div', 'escalation-case-history');
   node.appendChild(root);
@@ -380,10 +380,12 @@ function render(node, api, id) {
     root.appendChild(element('p', 'escalation-summary', [history.process + (history.processVersion ? ' (version '
       + history.processVersion + ')' : ''), history.state, 'raised by ' + person(history.startedBy) + ' on '
       + when(history.started), history.ended ? 'ended ' + when(history.ended) : 'still open'].join(' · ')));
-    const path = element('div');
-    path.appendChild(legend());
-    path.appendChild(diagram(history));
-    root.appendChild(section('Path taken', path, 'escalation-path'));
+    if (withDiagram) {
+      const path = element('div');
+      path.appendChild(legend());
+      path.appendChild(diagram(history));
+      root.appendChild(section('Path taken', path, 'escalation-path'));
+    }
     root.appendChild(section('Stages', timeline(history), 'escalation-stages'));
     root.appendChild(breaches(history));
     root.appendChild(section('Notifications sent', notifications(history), 'escalation-notifications-section'));
@@ -403,17 +405,18 @@ export default [{
   id: 'escalation.caseHistory',
   pluginPoint: 'cockpit.route',
   properties: { path: '/escalation/case/:id' },
-  render: (node, { api }) => render(node, api, idFromLocation())
+  render: (node, { api }) => render(node, api, idFromLocation(), true)
 }, {
-  // Cockpit's own view of a running case links to (and shows) the same history
+  // Cockpit's own view of a running case links to (and shows) the same history; last of its tabs,
+  // so Variables stays the one that opens first
   id: 'escalation.caseHistoryTab',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
-  priority: 50,
+  priority: -100,
   label: 'Case history',
   render: (node, { api, processInstanceId }) => {
     const link = element('a', 'escalation-case-history-link', 'Open the whole case history (diagram, stages, records, notifications)');
     link.href = '#/escalation/case/' + encodeURIComponent(processInstanceId);
     node.appendChild(element('p')).appendChild(link);
-    render(node, api, processInstanceId);
+    render(node, api, processInstanceId, false); // Cockpit's own diagram is right above
   }
 }];

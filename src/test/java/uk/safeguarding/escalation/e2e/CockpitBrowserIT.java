@@ -165,6 +165,32 @@ class CockpitBrowserIT {
     assertThat(browser.findElement(By.cssSelector(".escalation-case-history")).getText()).doesNotContain("NS-COCKPIT-1");
   }
 
+  @Test
+  void cockpitsViewOfARunningCaseHasACaseHistoryTabLinkingToTheWholeHistory() throws Exception {
+    Http practitioner = Http.anonymous(port).as("nssab.police.practitioner", "demo");
+    String id = JSON.readTree(practitioner.post(NssabCases.START, NssabCases.startBody("NS-COCKPIT-2", "standard")).body())
+        .path("id").asText();
+    assertThat(practitioner.post("/engine-rest/task/" + onlyTask(practitioner, id) + "/submit-form",
+        NssabCases.stageRecord("escalate")).statusCode()).isEqualTo(204);
+
+    login("nssab.business-manager");
+    browser.get(cockpit() + "#/process-instance/" + id + "/runtime");
+    click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Case history']"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".escalation-case-history[data-loaded=true]")));
+    // the stage it is at: open, not claimed yet, and where it is on the diagram
+    WebElement open = stageRow("Resolve concern between line managers");
+    assertThat(open.getText()).contains("Not claimed yet").contains("Open");
+    screenshot("cockpit-case-history-tab");
+
+    // the link opens the whole history, with where the case is now on its diagram
+    click(By.cssSelector(".escalation-case-history-link"));
+    wait.until(ExpectedConditions.urlContains("#/escalation/case/" + id));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".escalation-case-history h2"),
+        "Case NS-COCKPIT-2"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        ".escalation-diagram g.running[data-element-id='UserTask_ResolveBetweenLineManagers']")));
+  }
+
   // --- cases, made through the REST API as staff make them ------------------------------------
 
   /**
@@ -245,6 +271,18 @@ class CockpitBrowserIT {
   static void openCase(String processInstanceId) {
     browser.get(cockpit() + "#/escalation/case/" + processInstanceId);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".escalation-case-history[data-loaded=true]")));
+  }
+
+  /** Finds and clicks in one condition, so a re-rendered element is found again rather than failing. */
+  static void click(By by) {
+    wait.until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
   }
 
   static WebElement stageRow(String title) {
