@@ -269,6 +269,19 @@ function diagram(history) {
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(height));
   container.appendChild(root);
+  // open the drawing where it matters: the first breach, else where the case is now
+  const focus = Array.from(xml.getElementsByTagNameNS(BPMNDI, 'BPMNShape')).find(shape =>
+    breached.has(shape.getAttribute('bpmnElement'))) || Array.from(xml.getElementsByTagNameNS(BPMNDI, 'BPMNShape'))
+    .find(shape => running.has(shape.getAttribute('bpmnElement')));
+  const focusBounds = focus && focus.getElementsByTagNameNS(DC, 'Bounds')[0];
+  if (focusBounds) {
+    const fx = Number(focusBounds.getAttribute('x')) - (minX - margin);
+    const fy = Number(focusBounds.getAttribute('y')) - (minY - margin);
+    requestAnimationFrame(() => {
+      container.scrollLeft = Math.max(0, fx - container.clientWidth / 2);
+      container.scrollTop = Math.max(0, fy - container.clientHeight / 2);
+    });
+  }
   return container;
 }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -202,8 +203,8 @@ public record CaseHistory(String processInstanceId, String caseReference, String
   private static BpmnModelInstance model(ProcessEngine engine, String processDefinitionId) {
     try (InputStream xml = engine.getRepositoryService().getProcessModel(processDefinitionId)) {
       return xml == null ? null : Bpmn.readModelFromStream(new ByteArrayInputStream(xml.readAllBytes()));
-    } catch (IOException e) {
-      return null;
+    } catch (IOException | ProcessEngineException unreadable) {
+      return null; // e.g. history readable but the diagram not (no READ on the protocol): the rest still shows
     }
   }
 
