@@ -32,4 +32,10 @@ public class EscalationCockpitRootResource extends AbstractCockpitPluginRootReso
   private <T> T bean(Class<T> type) {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(type);
   }
+
+  @Path("{engineName}/case-history/{processInstanceId}")
+  public CaseHistoryResource caseHistory(@PathParam("engineName") String engineName,
+                                         @PathParam("processInstanceId") String processInstanceId) {
+    return subResource(new CaseHistoryResource(engineName, processInstanceId, servletContext), engineName);
+  }
 }
