@@ -57,6 +57,7 @@ class CockpitBrowserIT {
   static WebDriver browser;
   static WebDriverWait wait;
   static Http admin;
+  static Path DOWNLOADS;
 
   @BeforeAll
   static void startApplicationAndBrowser() throws Exception {
@@ -83,6 +84,9 @@ class CockpitBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
         .usingAnyFreePort().build();
+    DOWNLOADS = Files.createTempDirectory("cockpit-downloads-");
+    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+        "download.prompt_for_download", false));
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     // Cockpit (AngularJS) re-renders as data arrives: a condition simply tries again
@@ -192,6 +196,60 @@ class CockpitBrowserIT {
   }
 
   // --- cases, made through the REST API as staff make them ------------------------------------
+
+
+  @Test
+  void anAuditorFindsAFinishedCaseInCasesOpensItsHistoryAndDownloadsTheCsv() throws Exception {
+    String id = finishedCaseWithABreachedDeadline("NS-COCKPIT-LIST");
+
+    login("nssab.auditor");
+    click(By.cssSelector("a[href='#/escalation/cases']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".escalation-cases-table")));
+    // the finished cases whose deadline was missed
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".escalation-filters select[name=state]")))
+        .selectByVisibleText("Resolved");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".escalation-filters select[name=breached]")))
+        .selectByVisibleText("Yes");
+    click(By.cssSelector(".escalation-filter-apply"));
+    By row = By.xpath("//table[contains(@class,'escalation-cases-table')]//tr[@data-case-id='" + id + "']");
+    WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+    assertThat(found.getText()).contains("NS-COCKPIT-LIST").contains("Resolved").contains("Police")
+        .contains("Local authority adult social care");
+    assertThat(found.findElement(By.cssSelector(".escalation-breached")).getText()).isEqualTo("1");
+    screenshot("cockpit-cases");
+
+    // the CSV holds what the filters show, without names or the dispute
+    click(By.cssSelector(".escalation-cases-csv"));
+    String csv = downloaded("cases.csv");
+    assertThat(csv).startsWith("case_id,protocol,case_reference,state").contains(id + ",nssab-escalation,NS-COCKPIT-LIST,resolved,")
+        .doesNotContain("Dev Kestrelford", "Safeguarding information not shared", "Dr Riley Other");
+
+    // the row opens the case's history
+    click(By.xpath("//tr[@data-case-id='" + id + "']//a[contains(@class,'escalation-case-link')]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".escalation-case-history[data-loaded=true]")));
+    assertThat(browser.findElement(By.cssSelector(".escalation-case-history h2")).getText()).isEqualTo("Case NS-COCKPIT-LIST");
+    assertThat(stageRow("Resolve concern between line managers").findElement(By.cssSelector(".escalation-breach")).getText())
+        .isEqualTo("Deadline breached");
+
+    // the board's figures: the missed deadline counted at stage 1, and their CSV
+    click(By.cssSelector("a[href='#/escalation/monitoring']"));
+    WebElement breaches = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".escalation-breaches")));
+    wait.until(d -> breaches.getText().contains("NSSAB stage 1"));
+    assertThat(browser.findElement(By.cssSelector(".escalation-headline")).getText()).contains("cases");
+    screenshot("cockpit-monitoring");
+    click(By.cssSelector(".escalation-monitoring-csv"));
+    assertThat(downloaded("monitoring.csv")).contains("deadlines_breached_at_stage,nssab-escalation,1,,")
+        .doesNotContain("NS-COCKPIT-LIST", "Kestrelford");
+  }
+
+  /** Waits for the browser to finish a download, and reads it. */
+  static String downloaded(String fileName) throws IOException {
+    Path file = DOWNLOADS.resolve(fileName);
+    wait.until(d -> Files.exists(file) && !Files.exists(DOWNLOADS.resolve(fileName + ".crdownload")));
+    String content = Files.readString(file);
+    Files.delete(file);
+    return content;
+  }
 
   /**
    * A North Somerset case: the practitioner escalates stage 1; the line managers' deadline timer
