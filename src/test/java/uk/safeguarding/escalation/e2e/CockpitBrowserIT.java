@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,15 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.safeguarding.escalation.calendar.WorkingDayCalendar;
@@ -52,7 +45,7 @@ class CockpitBrowserIT {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-  static Process app;
+  static PackagedApp app;
   static int port;
   static WebDriver browser;
   static WebDriverWait wait;
@@ -61,36 +54,12 @@ class CockpitBrowserIT {
 
   @BeforeAll
   static void startApplicationAndBrowser() throws Exception {
-    port = freePort();
-    Path dataDir = Files.createTempDirectory("escalation-e2e-cockpit-");
-    String jar = System.getProperty("app.jar", "target/escalation-engine-0.1.0-SNAPSHOT.jar");
-    app = new ProcessBuilder("java", "-jar", jar, "--server.port=" + port, "--escalation.data-dir=" + dataDir,
-        "--escalation.notification.channel=log")
-        .redirectErrorStream(true).redirectOutput(new File("target/e2e-cockpit-application.log")).start();
-    Http health = Http.anonymous(port);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (!isUp(health)) {
-      assertThat(app.isAlive()).as("application exited; see target/e2e-cockpit-application.log").isTrue();
-      assertThat(System.nanoTime()).as("application did not start within 3 minutes").isLessThan(deadline);
-      Thread.sleep(500); // waiting for a process to boot, not for a timer
-    }
+    app = PackagedApp.start("e2e-cockpit-application.log");
+    port = app.port;
     admin = Http.anonymous(port).as("admin", "demo");
-
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,2400", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
     DOWNLOADS = Files.createTempDirectory("cockpit-downloads-");
-    options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
-        "download.prompt_for_download", false));
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // Cockpit (AngularJS) re-renders as data arrives: a condition simply tries again
-    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
+    browser = PackagedApp.chromium(DOWNLOADS);
+    wait = PackagedApp.patientWait(browser);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -100,7 +69,7 @@ class CockpitBrowserIT {
       browser.quit();
     }
     if (app != null) {
-      app.destroy();
+      app.stop();
     }
   }
 
@@ -353,17 +322,5 @@ class CockpitBrowserIT {
     Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  static boolean isUp(Http http) {
-    try {
-      return http.get("/actuator/health").statusCode() == 200;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -6,17 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -24,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.safeguarding.escalation.support.Http;
@@ -50,40 +42,17 @@ class TasklistBrowserIT {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static Process app;
+  static PackagedApp app;
   static int port;
   static WebDriver browser;
   static WebDriverWait wait;
 
   @BeforeAll
   static void startApplicationAndBrowser() throws Exception {
-    port = freePort();
-    Path dataDir = Files.createTempDirectory("escalation-e2e-");
-    String jar = System.getProperty("app.jar", "target/escalation-engine-0.1.0-SNAPSHOT.jar");
-    app = new ProcessBuilder("java", "-jar", jar, "--server.port=" + port, "--escalation.data-dir=" + dataDir,
-        "--escalation.notification.channel=log")
-        .redirectErrorStream(true).redirectOutput(new File("target/e2e-application.log")).start();
-    Http health = Http.anonymous(port);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (!isUp(health)) {
-      assertThat(app.isAlive()).as("application exited; see target/e2e-application.log").isTrue();
-      assertThat(System.nanoTime()).as("application did not start within 3 minutes").isLessThan(deadline);
-      Thread.sleep(500); // waiting for a process to boot, not for a timer
-    }
-
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,2400", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // Tasklist (AngularJS) re-renders lists and forms as data arrives: an element found a moment ago
-    // may be replaced or covered; the condition is then simply tried again
-    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
+    app = PackagedApp.start("e2e-application.log");
+    port = app.port;
+    browser = PackagedApp.chromium(null);
+    wait = PackagedApp.patientWait(browser);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -93,7 +62,7 @@ class TasklistBrowserIT {
       browser.quit();
     }
     if (app != null) {
-      app.destroy();
+      app.stop();
     }
   }
 
@@ -450,19 +419,7 @@ class TasklistBrowserIT {
     return null;
   }
 
-  private static boolean isUp(Http http) {
-    try {
-      return http.get("/actuator/health").statusCode() == 200;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   /**
    * Barking and Dagenham: raised in Tasklist (on-call advice shows for an urgent case); stages 1 to 3's
