@@ -79,7 +79,9 @@ public final class CockpitBenchmark {
       requests.put("Cases list, filtered + sorted by reference", "/cases?breached=true&raisingAgency=police&sort=caseReference&order=asc");
       requests.put("Cases list, page 100", "/cases?firstResult=4950&maxResults=50");
       requests.put("Board monitoring figures (all cases)", "/monitoring");
-      requests.put("Board monitoring, one quarter", "/monitoring?openedFrom=2026-01-01&openedTo=2026-03-31");
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+      java.time.LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+      requests.put("Board monitoring, this quarter's cases", "/monitoring?openedFrom=" + quarter + "&openedTo=" + today);
       requests.put("Cases CSV export (every case)", "/cases/csv");
       requests.put("Figures CSV export", "/monitoring/csv");
       for (Map.Entry<String, String> r : requests.entrySet()) {
