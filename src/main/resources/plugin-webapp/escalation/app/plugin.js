@@ -115,7 +115,9 @@ async function openOutcome(engine, caseId) {
   };
   fact('Case', outcome.caseReference);
   fact('Protocol', outcome.protocol);
-  fact('State', outcome.state);
+  // A resolved case may stay open for its follow-up steps (e.g. learning for the board).
+  fact('State', outcome.resolvedAtStage !== null && outcome.state === 'Open'
+    ? 'Resolved (follow-up steps still open)' : outcome.state);
   fact('Resolved at stage', outcome.resolvedAtStage === null ? '' : String(outcome.resolvedAtStage));
   fact(outcome.resolvedAtStage === null ? 'Current stage' : 'Last stage',
     outcome.currentStage === null ? '' : String(outcome.currentStage));
