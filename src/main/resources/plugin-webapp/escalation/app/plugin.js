@@ -32,22 +32,10 @@ function row(raised) {
 }
 
 async function open(engine) {
-  document.querySelectorAll('.escalation-my-cases').forEach(dialog => dialog.remove());
-  const dialog = element('div', 'escalation-my-cases');
-  dialog.setAttribute('role', 'dialog');
-  dialog.setAttribute('aria-label', 'Cases I raised');
-  const box = element('div', 'escalation-my-cases-box');
-  const close = element('button', 'btn btn-default escalation-my-cases-close', 'Close');
-  close.type = 'button';
-  close.addEventListener('click', () => dialog.remove());
-  dialog.addEventListener('keydown', event => event.key === 'Escape' && dialog.remove());
-  box.appendChild(close);
+  const { box } = overlay('escalation-my-cases-dialog', 'Cases I raised');
   box.appendChild(element('h3', null, 'Cases I raised'));
   const status = element('p', 'escalation-my-cases-status', 'Loading…');
   box.appendChild(status);
-  dialog.appendChild(box);
-  document.body.appendChild(dialog);
-  close.focus();
 
   const base = location.pathname.split('/app/')[0];
   const response = await fetch(base + '/api/tasklist/plugin/escalation/' + encodeURIComponent(engine) + '/my-cases',
@@ -71,6 +59,101 @@ async function open(engine) {
   box.appendChild(table);
 }
 
+// "Outcome": a case's written outcome, opened from the link in an outcome notification
+// (…/app/tasklist/default/#/?escalation-outcome=<case id>; NotificationService.outcomeLink). Those
+// told of an outcome often hold no task of the case; uk.safeguarding.escalation.tasklist.OutcomeResource
+// answers them (and whoever may read the case anyway) and 404s everyone else.
+const OUTCOME_PARAMETER = 'escalation-outcome';
+
+function outcomeRequested() {
+  const query = location.hash.split('?')[1] || '';
+  return new URLSearchParams(query).get(OUTCOME_PARAMETER);
+}
+
+function overlay(className, label) {
+  document.querySelectorAll('.escalation-my-cases').forEach(dialog => dialog.remove());
+  const dialog = element('div', 'escalation-my-cases ' + className);
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-label', label);
+  const box = element('div', 'escalation-my-cases-box');
+  const close = element('button', 'btn btn-default escalation-my-cases-close', 'Close');
+  close.type = 'button';
+  close.addEventListener('click', () => dialog.remove());
+  dialog.addEventListener('keydown', event => event.key === 'Escape' && dialog.remove());
+  box.appendChild(close);
+  dialog.appendChild(box);
+  document.body.appendChild(dialog);
+  close.focus();
+  return { dialog, box };
+}
+
+async function openOutcome(engine, caseId) {
+  const { box } = overlay('escalation-outcome', 'Outcome of the case');
+  box.appendChild(element('h3', null, 'Outcome of the case'));
+  const status = element('p', 'escalation-outcome-status', 'Loading…');
+  box.appendChild(status);
+  const base = location.pathname.split('/app/')[0];
+  const response = await fetch(base + '/api/tasklist/plugin/escalation/' + encodeURIComponent(engine) + '/outcome/'
+    + encodeURIComponent(caseId), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (response.status === 404) {
+    status.textContent = 'There is no outcome of this case for you to read. It is shown to the people its notifications were sent to.';
+    return;
+  }
+  if (!response.ok) {
+    status.textContent = 'The outcome could not be loaded (' + response.status + '). Log in again and retry.';
+    return;
+  }
+  const outcome = await response.json();
+  box.querySelector('h3').textContent = 'Outcome of case ' + outcome.caseReference;
+  status.textContent = 'Read-only: the outcome as recorded, sent to you as a party to the case.';
+  const facts = element('dl', 'dl-horizontal escalation-outcome-facts');
+  const fact = (label, value) => {
+    if (value !== null && value !== undefined && value !== '') {
+      facts.appendChild(element('dt', null, label));
+      facts.appendChild(element('dd', null, value));
+    }
+  };
+  fact('Case', outcome.caseReference);
+  fact('Protocol', outcome.protocol);
+  // A resolved case may stay open for its follow-up steps (e.g. learning for the board).
+  fact('State', outcome.resolvedAtStage !== null && outcome.state === 'Open'
+    ? 'Resolved (follow-up steps still open)' : outcome.state);
+  fact('Resolved at stage', outcome.resolvedAtStage === null ? '' : String(outcome.resolvedAtStage));
+  fact(outcome.resolvedAtStage === null ? 'Current stage' : 'Last stage',
+    outcome.currentStage === null ? '' : String(outcome.currentStage));
+  fact('Raised', when(outcome.started));
+  fact('Resolved', when(outcome.resolved));
+  fact('Closed', when(outcome.ended));
+  box.appendChild(facts);
+  if (!outcome.outcome) {
+    box.appendChild(element('p', 'escalation-outcome-none', 'No outcome has been recorded yet: the case is still being escalated.'));
+    return;
+  }
+  const record = element('section', 'escalation-outcome-record');
+  record.appendChild(element('h4', null, outcome.outcome.title));
+  record.appendChild(element('p', 'text-muted', 'Recorded by ' + outcome.outcome.by + ' on ' + outcome.outcome.at
+    + (outcome.outcome.stage === null ? '' : ' (stage ' + outcome.outcome.stage + ')')));
+  const lines = element('dl', 'escalation-outcome-lines');
+  (outcome.outcome.lines || []).forEach(line => {
+    lines.appendChild(element('dt', null, line.label));
+    lines.appendChild(element('dd', null, line.value));
+  });
+  record.appendChild(lines);
+  box.appendChild(record);
+}
+
+let shownOutcome = null;
+
+function showRequestedOutcome(engine) {
+  const caseId = outcomeRequested();
+  if (caseId && caseId !== shownOutcome && !location.hash.startsWith('#/login')) {
+    shownOutcome = caseId;
+    openOutcome(engine, caseId);
+  } else if (!caseId) {
+    shownOutcome = null;
+  }
+}
+
 export default [{
   id: 'escalation.myCases',
   pluginPoint: 'tasklist.navbar.action',
@@ -86,5 +169,8 @@ export default [{
       open(engine);
     });
     node.appendChild(link);
+    // The navbar renders once logged in: open an outcome the address asks for, now and on later changes.
+    showRequestedOutcome(engine);
+    window.addEventListener('hashchange', () => showRequestedOutcome(engine));
   }
 }];

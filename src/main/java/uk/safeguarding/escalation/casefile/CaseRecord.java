@@ -1,5 +1,6 @@
 package uk.safeguarding.escalation.casefile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +43,16 @@ import uk.safeguarding.escalation.forms.SubmissionValidator;
 @Component("caseRecord")
 public class CaseRecord {
 
-  /** One step of the record: the start form or a completed task. */
-  public record Entry(String title, Integer stage, String by, String at, List<Line> lines) {}
+  /**
+   * One step of the record: the start form or a completed task. {@code resolves} is true on the one
+   * entry whose task resolved the case (marked by {@link #markResolution}), absent on the others.
+   */
+  public record Entry(String title, Integer stage, String by, String at, List<Line> lines,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resolves) {
+    public Entry(String title, Integer stage, String by, String at, List<Line> lines) {
+      this(title, stage, by, at, lines, null);
+    }
+  }
 
   /** A form field as the person entered it: its label and its value in words. */
   public record Line(String label, String value) {}
@@ -81,6 +90,22 @@ public class CaseRecord {
         person(task.getAssignee()), now(), lines(form.get(), task)));
   }
 
+  /**
+   * The case has just been resolved ({@code ${recordResolution}}, which every protocol runs in the
+   * same transaction as the task whose completion resolved it): the record's last entry is that
+   * task's, the written outcome the parties are told of (OutcomeResource shows it to them).
+   */
+  public static void markResolution(DelegateExecution execution) {
+    DelegateExecution processInstance = execution.getProcessInstance();
+    List<Entry> entries = new ArrayList<>(of(processInstance));
+    if (entries.isEmpty()) {
+      return;
+    }
+    Entry last = entries.remove(entries.size() - 1);
+    entries.add(new Entry(last.title(), last.stage(), last.by(), last.at(), last.lines(), Boolean.TRUE));
+    write(processInstance, entries);
+  }
+
   /** The record as kept in {@code variables}' case (empty before it starts). */
   public static List<Entry> of(VariableScope variables) {
     SerializableValue value = variables.getVariableTyped(CaseVariables.CASE_RECORD, false);
@@ -102,6 +127,10 @@ public class CaseRecord {
   private static void append(DelegateExecution processInstance, Entry entry) {
     List<Entry> entries = new ArrayList<>(of(processInstance));
     entries.add(entry);
+    write(processInstance, entries);
+  }
+
+  private static void write(DelegateExecution processInstance, List<Entry> entries) {
     try {
       processInstance.setVariable(CaseVariables.CASE_RECORD, SpinValues.jsonValue(JSON.writeValueAsString(entries)).create());
     } catch (JsonProcessingException e) {

@@ -32,6 +32,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
     execution.setVariable(RESOLVED_AT, now);
     execution.setVariable(DAYS_TO_RESOLUTION, daysBetween(outset, now));
     execution.setVariable(WORKING_DAYS_TO_RESOLUTION, workingDaysBetween(outset, now));
+    CaseRecord.markResolution(execution);
   }
 
   /** Working days after the outset's date up to and including the resolution's date (0: resolved the same day). */

@@ -21,6 +21,19 @@ public enum NotificationKind {
 
   private final String templateName;
 
+  /**
+   * Kinds that tell of a case's outcome (or of its reaching the partnership): their link opens the
+   * case's outcome, which everyone they name may read (Tasklist's Outcome view), since most of
+   * those named hold no task of the case. Others link to the stage's task.
+   */
+  public boolean linksToOutcome() {
+    return switch (this) {
+      case OUTCOME_RECORDED, PANEL_DECISION, PARTNERSHIP_NOTIFIED, PROCEDURE_CHANGE_ENDORSED,
+          MONITORING_FORM_COMPLETED, LEARNING_REFERRED -> true;
+      default -> false;
+    };
+  }
+
   NotificationKind(String templateName) {
     this.templateName = templateName;
   }

@@ -66,6 +66,16 @@ public class NotificationLog {
         new Timestamp(ClockUtil.getCurrentTime().getTime()));
   }
 
+  /**
+   * Whether a notification of the case named this person as a recipient (delivered or not: a
+   * failed delivery still named them a party, and the retry will reach them).
+   */
+  public boolean named(String processInstanceId, String userId) {
+    Integer count = jdbc.queryForObject("select count(*) from esc_notification_log where process_instance_id = ?"
+        + " and recipient_user_id = ?", Integer.class, processInstanceId, userId);
+    return count != null && count > 0;
+  }
+
   /** Every entry of a case, oldest first. */
   public List<Entry> forProcessInstance(String processInstanceId) {
     return jdbc.query("select * from esc_notification_log where process_instance_id = ? order by created_at, id",

@@ -34,6 +34,9 @@ public class NotificationService {
   static final DateTimeFormatter DEADLINE_FORMAT =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm '(UK time)'", Locale.UK).withZone(WorkingDayCalendar.ZONE);
 
+  /** The Tasklist route parameter that opens a case's outcome; plugin.js reads the same name. */
+  public static final String OUTCOME_PARAMETER = "escalation-outcome";
+
   private final RecipientResolver recipients;
   private final NotificationTemplates templates;
   private final NotificationChannel channel;
@@ -122,6 +125,11 @@ public class NotificationService {
     }
   }
 
+  /** Tasklist's Outcome view of the case (plugin-webapp/escalation/app/plugin.js opens it from this parameter). */
+  String outcomeLink(String caseInstanceId) {
+    return tasklistUrl + "#/?" + OUTCOME_PARAMETER + "=" + caseInstanceId;
+  }
+
   private Map<String, String> values(NotificationRequest request, Task task) {
     Map<String, String> values = new HashMap<>();
     values.put("caseReference", request.caseReference());
@@ -130,7 +138,8 @@ public class NotificationService {
     values.put("stage", request.stage() == null ? "-" : request.stage().toString());
     values.put("deadline", task == null || task.getDueDate() == null ? "-"
         : DEADLINE_FORMAT.format(task.getDueDate().toInstant()));
-    values.put("link", task == null ? tasklistUrl : tasklistUrl + "#/?task=" + task.getId());
+    values.put("link", request.kind().linksToOutcome() ? outcomeLink(request.caseInstanceId())
+        : task == null ? tasklistUrl : tasklistUrl + "#/?task=" + task.getId());
     return values;
   }
 }
