@@ -42,6 +42,8 @@ class AuditorIsolationTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String WEBAPP = "/camunda/api/engine/engine/default";
+  /** This product's Cockpit plugin: Cases, its CSV, a case's history. */
+  static final String PLUGIN = "/camunda/api/cockpit/plugin/escalation/default";
 
   /** How a viewer reaches a route: HTTP Basic as a REST client, or the Cockpit session with its CSRF token. */
   enum Via { REST, COCKPIT }
@@ -107,7 +109,12 @@ class AuditorIsolationTest {
       cockpit(WEBAPP + "/history/identity-link-log?processDefinitionKey={key}", Nothing.EMPTY_LIST),
       cockpit(WEBAPP + "/process-instance?processInstanceIds={id}", Nothing.EMPTY_LIST),
       cockpit(WEBAPP + "/variable-instance?processInstanceIdIn={id}", Nothing.EMPTY_LIST),
-      cockpit(WEBAPP + "/process-instance/{id}/activity-instances", Nothing.ABSENT));
+      cockpit(WEBAPP + "/process-instance/{id}/activity-instances", Nothing.ABSENT),
+      cockpit(PLUGIN + "/case-history/{id}", Nothing.NOT_FOUND),
+      cockpit(PLUGIN + "/cases?maxResults=200", Nothing.ABSENT),
+      cockpit(PLUGIN + "/cases?protocol={key}&sort=caseReference", Nothing.ABSENT),
+      cockpit(PLUGIN + "/cases/csv", Nothing.ABSENT),
+      cockpit(PLUGIN + "/cases/csv?protocol={key}", Nothing.ABSENT));
 
   /** A case of one partnership, as its practitioner raised it. */
   record Case(String partnership, String processKey, String id, String reference) {}
