@@ -143,15 +143,28 @@ async function openOutcome(engine, caseId) {
 }
 
 let shownOutcome = null;
+let listening = false;
 
-function showRequestedOutcome(engine) {
+// Opens the outcome the address asks for, once per address, and only for a logged-in user: a tab
+// whose session has ended is about to show Tasklist's login, which brings the address back after.
+async function showRequestedOutcome(engine) {
   const caseId = outcomeRequested();
-  if (caseId && caseId !== shownOutcome && !location.hash.startsWith('#/login')) {
-    shownOutcome = caseId;
-    openOutcome(engine, caseId);
-  } else if (!caseId) {
+  if (!caseId || location.hash.startsWith('#/login')) {
     shownOutcome = null;
+    document.querySelectorAll('.escalation-outcome').forEach(dialog => dialog.remove());
+    return;
   }
+  if (caseId === shownOutcome) {
+    return;
+  }
+  const base = location.pathname.split('/app/')[0];
+  const me = await fetch(base + '/api/admin/auth/user/' + encodeURIComponent(engine), { credentials: 'same-origin' })
+    .catch(() => null);
+  if (!me || !me.ok || outcomeRequested() !== caseId || caseId === shownOutcome || location.hash.startsWith('#/login')) {
+    return;
+  }
+  shownOutcome = caseId;
+  openOutcome(engine, caseId);
 }
 
 export default [{
@@ -171,6 +184,9 @@ export default [{
     node.appendChild(link);
     // The navbar renders once logged in: open an outcome the address asks for, now and on later changes.
     showRequestedOutcome(engine);
-    window.addEventListener('hashchange', () => showRequestedOutcome(engine));
+    if (!listening) { // the navbar renders again after each login: one listener is enough
+      listening = true;
+      window.addEventListener('hashchange', () => showRequestedOutcome(engine));
+    }
   }
 }];

@@ -209,6 +209,35 @@ class TasklistBrowserIT {
         + "&taskDefinitionKey=UserTask_ResolveBetweenLineManagers").body());
     assertThat(tasks.get(0).path("assignee").asText()).isEqualTo("nssab.police.line-manager");
     assertThat(tasks.get(0).path("deleteReason").asText()).isEqualTo("completed");
+    logout();
+
+    // the receiving agency's line manager, told of the outcome and holding no task of the case,
+    // opens the link of the written confirmation (as the log channel wrote it) and reads it
+    String party = "nssab.la-adults.line-manager";
+    wait.until(d -> admin.get("/api/notifications?processInstanceId=" + instanceId).body()
+        .contains("\"kind\":\"OUTCOME_RECORDED\",\"recipientUserId\":\"" + party + "\""));
+    String link = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?escalation-outcome=" + instanceId;
+    wait.until(d -> {
+      try {
+        return Files.readString(Path.of("target/e2e-application.log")).contains(link);
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    browser.get(link);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(party);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement outcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".escalation-outcome-record")));
+    WebElement view = browser.findElement(By.cssSelector(".escalation-outcome"));
+    assertThat(view.getText()).contains("Outcome of case").contains("Resolved at stage").contains("2");
+    assertThat(outcome.getText()).contains("Resolve concern between second-tier managers")
+        .contains("Threshold agreed as met; assessment to start");
+    assertThat(view.getText()).doesNotContain("Referral closed without contact").doesNotContain("Agreed a joint visit");
+    screenshot("tasklist-outcome");
+    click(By.cssSelector(".escalation-outcome .escalation-my-cases-close"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".escalation-outcome")));
+    logout();
   }
 
   @Test
