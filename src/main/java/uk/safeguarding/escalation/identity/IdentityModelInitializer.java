@@ -61,6 +61,7 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     int created = 0;
     created += createGroup(identity, existing, GroupIds.ADMIN, "Camunda administrators", "SYSTEM");
     grantAdminEverything(authorizations);
+    created += createGroup(identity, existing, GroupIds.MONITORING, "Monitoring (metrics scrape)", "SYSTEM");
     for (Partnership p : partnerships.all()) {
       if (createGroup(identity, existing, GroupIds.partnership(p), p.name() + ": all staff", "WORKFLOW") > 0) {
         created++;
