@@ -79,6 +79,7 @@ public class NotificationService {
     Message message = templates.render(request.kind(), values(request, task));
 
     List<String> failures = new ArrayList<>();
+    boolean allPermanent = true;
     for (Recipient recipient : people.values()) {
       if (log.delivered(deliveryKey, recipient.userId(), channel.name())) {
         continue; // reached by an earlier attempt of this job
@@ -86,6 +87,7 @@ public class NotificationService {
       if (recipient.email() == null) {
         record(deliveryKey, request, recipient, NotificationLog.Status.FAILED, "no email address");
         failures.add(recipient.userId() + " (no email address)");
+        allPermanent = false; // an administrator may add it before the next retry
         continue;
       }
       try {
@@ -93,12 +95,16 @@ public class NotificationService {
         record(deliveryKey, request, recipient, NotificationLog.Status.DELIVERED, null);
       } catch (RuntimeException e) {
         record(deliveryKey, request, recipient, NotificationLog.Status.FAILED, e.getMessage());
-        failures.add(recipient.userId() + " (" + e.getClass().getSimpleName() + ")");
+        boolean permanent = e instanceof NotificationException n && n.permanent();
+        allPermanent &= permanent;
+        // Our channels' own words name no recipient; other exceptions (e.g. SMTP's) might, so only their type.
+        failures.add(recipient.userId() + " (" + (e instanceof NotificationException ? e.getMessage()
+            : e.getClass().getSimpleName()) + ")");
       }
     }
     if (!failures.isEmpty()) {
       throw new NotificationException(request.kind() + " for case " + request.caseReference() + " not delivered to "
-          + failures.size() + " of " + people.size() + ": " + String.join(", ", failures));
+          + failures.size() + " of " + people.size() + ": " + String.join(", ", failures), allPermanent);
     }
   }
 
