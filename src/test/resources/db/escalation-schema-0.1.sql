@@ -1,3 +1,4 @@
+-- Test fixture: db/escalation-schema.sql as it was on main before Flyway (run at every start by spring.sql.init).
 -- Tables of the application itself (Camunda creates its own). Runs at every start; idempotent.
 CREATE TABLE IF NOT EXISTS esc_notification_log (
   id VARCHAR(36) PRIMARY KEY,
