@@ -2,7 +2,6 @@ package uk.safeguarding.escalation.notification;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
@@ -15,9 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PermanentFailurePlugin extends AbstractProcessEnginePlugin {
 
+  /** After init, so it wraps whichever factory the engine and starter configured (the retry cycle). */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    FailedJobCommandFactory standard = (jobId, exception) -> new DefaultJobRetryCmd(jobId, exception);
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    FailedJobCommandFactory standard = configuration.getFailedJobCommandFactory();
     configuration.setFailedJobCommandFactory((jobId, exception) -> {
       if (!isPermanent(exception)) {
         return standard.getCommand(jobId, exception);
