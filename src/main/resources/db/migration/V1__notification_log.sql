@@ -1,4 +1,4 @@
--- The notification log, exactly as db/escalation-schema.sql created it before Flyway (0.1.0). IF NOT
+-- The notification log, exactly as db/escalation-schema.sql created it before Flyway. IF NOT
 -- EXISTS: a database of that version already has it, and Flyway then only records this version.
 CREATE TABLE IF NOT EXISTS esc_notification_log (
   id VARCHAR(36) PRIMARY KEY,

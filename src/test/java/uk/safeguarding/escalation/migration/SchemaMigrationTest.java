@@ -41,20 +41,24 @@ class SchemaMigrationTest {
   @Test
   void aDatabaseOfTheReleaseBeforeFlywayIsUpgradedWithItsLogIntact() throws Exception {
     JdbcTemplate jdbc = jdbc("upgraded");
-    // The 0.1 release: its start-up script made the table, and an auditor's record is in it.
-    jdbc.execute(new String(new ClassPathResource("db/escalation-schema-0.1.sql").getInputStream().readAllBytes(),
+    // The release before Flyway: its start-up script made the tables, and records are in them.
+    jdbc.execute(new String(new ClassPathResource("db/escalation-schema-before-flyway.sql").getInputStream().readAllBytes(),
         StandardCharsets.UTF_8));
     jdbc.update("insert into esc_notification_log (id, notification_key, process_instance_id, case_reference, kind,"
         + " recipient_user_id, recipient_address, channel, status, detail, created_at)"
         + " values ('old-1', 'k', 'pi-1', 'NS-2025-0001', 'STAGE_STARTED', 'nssab.police.line-manager',"
         + " 'nssab.police.line-manager@example.org', 'email', 'DELIVERED', null, now())");
+    jdbc.update("insert into esc_case_summary (process_instance_id, process_key, case_reference, state, breaches)"
+        + " values ('pi-1', 'nssab-escalation', 'NS-2025-0001', 'ACTIVE', 1)");
 
     start("upgraded");
     assertThat(history(jdbc)).containsExactly(
         Map.of("version", "0", "type", "BASELINE", "success", true),
-        Map.of("version", "1", "type", "SQL", "success", true));
+        Map.of("version", "1", "type", "SQL", "success", true),
+        Map.of("version", "2", "type", "SQL", "success", true));
     assertThat(jdbc.queryForList("select case_reference from esc_notification_log", String.class))
         .containsExactly("NS-2025-0001");
+    assertThat(jdbc.queryForList("select breaches from esc_case_summary", Integer.class)).containsExactly(1);
   }
 
   private static void start(String database) {
