@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.RunningApp;
 
@@ -56,6 +57,16 @@ class PostgresEngineTest {
       assertThat(history.body()).contains("\"state\":\"COMPLETED\"");
       HttpResponse<String> taskHistory = admin.get("/engine-rest/history/task?processInstanceBusinessKey=PG-1");
       assertThat(taskHistory.body()).contains("\"assignee\":\"nssab.health.line-manager\"");
+
+      // The metrics' grouped counts are plain SQL over Camunda's tables: they must run on PostgreSQL too.
+      HttpResponse<String> scrape = admin.get("/actuator/prometheus");
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("escalation_jobs_due{");
+
+      // The application's own tables come from its Flyway migrations (README "Schema migrations").
+      JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+      assertThat(jdbc.queryForList("select version from esc_schema_history where success", String.class)).contains("1");
+      assertThat(jdbc.queryForObject("select count(*) from esc_notification_log", Integer.class)).isNotNull();
     }
   }
 }

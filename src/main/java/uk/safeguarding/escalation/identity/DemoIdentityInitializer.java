@@ -32,6 +32,10 @@ public class DemoIdentityInitializer extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
+    if (identity.isReadOnly()) {
+      LOG.info("Demo profile with LDAP: no demo users are created; the directory's people log in");
+      return;
+    }
     Set<String> existing = new HashSet<>();
     identity.createUserQuery().list().forEach(u -> existing.add(u.getId()));
     int created = 0;

@@ -8,6 +8,8 @@ public final class GroupIds {
 
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
+  /** May read the actuator endpoints (Prometheus scrape account); no rights in the engine or webapps. */
+  public static final String MONITORING = "monitoring";
   /** The role of a partnership's board admins; reserved, not configurable (it carries deploy rights). */
   public static final String BOARD_ADMIN_ROLE = "board-admin";
 

@@ -56,11 +56,17 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Set<String> existing = new HashSet<>();
-    identity.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
+    if (identity.isReadOnly()) {
+      // LDAP: the groups are the directory's; a group counts as known once it has grants of ours.
+      readOnlyAuthorizations = authorizations;
+    } else {
+      identity.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
+    }
 
     int created = 0;
     created += createGroup(identity, existing, GroupIds.ADMIN, "Camunda administrators", "SYSTEM");
     grantAdminEverything(authorizations);
+    created += createGroup(identity, existing, GroupIds.MONITORING, "Monitoring (metrics scrape)", "SYSTEM");
     for (Partnership p : partnerships.all()) {
       if (createGroup(identity, existing, GroupIds.partnership(p), p.name() + ": all staff", "WORKFLOW") > 0) {
         created++;
@@ -89,11 +95,18 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
         grantBoardAdmin(authorizations, p);
       }
     }
+    if (identity.isReadOnly()) {
+      LOG.info("Identity model: groups and people come from the directory; grants checked for every group");
+      return; // administrators are the directory's camunda-admin group (AdministratorAuthorizationPlugin)
+    }
     if (created > 0) {
       LOG.info("Identity model: created {} groups", created);
     }
     createAdmin(identity);
   }
+
+  /** Set when the identity provider is read-only (LDAP): groups are not created, only granted. */
+  private AuthorizationService readOnlyAuthorizations;
 
   /** Roles marked {@code cockpit} (business managers, auditors) oversee a partnership's cases in Cockpit, read-only. */
   private static void grantPartnershipRole(AuthorizationService authorizations, Partnership p, Role role) {
@@ -162,9 +175,13 @@ public class IdentityModelInitializer extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static int createGroup(IdentityService identity, Set<String> existing, String id, String name, String type) {
+  private int createGroup(IdentityService identity, Set<String> existing, String id, String name, String type) {
     if (existing.contains(id)) {
       return 0;
+    }
+    if (readOnlyAuthorizations != null) {
+      existing.add(id);
+      return readOnlyAuthorizations.createAuthorizationQuery().groupIdIn(id).count() == 0 ? 1 : 0;
     }
     Group group = identity.newGroup(id);
     group.setName(name);

@@ -1,7 +1,7 @@
 package uk.safeguarding.escalation.notification;
 
 /**
- * A way of reaching a person (email today; GOV.UK Notify could be another class). Must throw if
+ * A way of reaching a person (SMTP email, GOV.UK Notify, the log). Must throw if
  * the message was not handed over, so the job is retried.
  */
 public interface NotificationChannel {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -44,15 +45,18 @@ public class NotificationService {
   private final TaskService taskService;
   private final Partnerships partnerships;
   private final String tasklistUrl;
+  private final MeterRegistry meters;
 
   NotificationService(RecipientResolver recipients, NotificationTemplates templates, NotificationChannel channel,
-      NotificationLog log, TaskService taskService, Partnerships partnerships, EscalationProperties properties) {
+      NotificationLog log, TaskService taskService, Partnerships partnerships, EscalationProperties properties,
+      MeterRegistry meters) {
     this.recipients = recipients;
     this.templates = templates;
     this.channel = channel;
     this.log = log;
     this.taskService = taskService;
     this.partnerships = partnerships;
+    this.meters = meters;
     this.tasklistUrl = properties.publicUrl().replaceAll("/$", "") + "/camunda/app/tasklist/default/";
   }
 
@@ -78,27 +82,41 @@ public class NotificationService {
     Message message = templates.render(request.kind(), values(request, task));
 
     List<String> failures = new ArrayList<>();
+    boolean allPermanent = true;
     for (Recipient recipient : people.values()) {
       if (log.delivered(deliveryKey, recipient.userId(), channel.name())) {
         continue; // reached by an earlier attempt of this job
       }
       if (recipient.email() == null) {
-        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.FAILED, "no email address");
+        record(deliveryKey, request, recipient, NotificationLog.Status.FAILED, "no email address");
         failures.add(recipient.userId() + " (no email address)");
+        allPermanent = false; // an administrator may add it before the next retry
         continue;
       }
       try {
         channel.send(recipient, message);
-        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.DELIVERED, null);
+        record(deliveryKey, request, recipient, NotificationLog.Status.DELIVERED, null);
       } catch (RuntimeException e) {
-        log.record(deliveryKey, request, recipient, channel.name(), NotificationLog.Status.FAILED, e.getMessage());
-        failures.add(recipient.userId() + " (" + e.getClass().getSimpleName() + ")");
+        record(deliveryKey, request, recipient, NotificationLog.Status.FAILED, e.getMessage());
+        boolean permanent = e instanceof NotificationException n && n.permanent();
+        allPermanent &= permanent;
+        // Our channels' own words name no recipient; other exceptions (e.g. SMTP's) might, so only their type.
+        failures.add(recipient.userId() + " (" + (e instanceof NotificationException ? e.getMessage()
+            : e.getClass().getSimpleName()) + ")");
       }
     }
     if (!failures.isEmpty()) {
       throw new NotificationException(request.kind() + " for case " + request.caseReference() + " not delivered to "
-          + failures.size() + " of " + people.size() + ": " + String.join(", ", failures));
+          + failures.size() + " of " + people.size() + ": " + String.join(", ", failures), allPermanent);
     }
+  }
+
+  /** The log entry an auditor reads, and the counter an operator watches (escalation_notifications_total). */
+  private void record(String deliveryKey, NotificationRequest request, Recipient recipient, NotificationLog.Status status,
+      String detail) {
+    log.record(deliveryKey, request, recipient, channel.name(), status, detail);
+    meters.counter("escalation.notifications", "channel", channel.name(), "kind", request.kind().name(),
+        "status", status.name()).increment();
   }
 
   /** The open stage task; empty once it has been completed (then no owners, deadline or task link). */

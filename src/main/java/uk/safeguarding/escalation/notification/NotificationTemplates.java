@@ -49,6 +49,7 @@ class NotificationTemplates {
     String text = PLACEHOLDER.matcher(templates.get(kind))
         .replaceAll(m -> Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
     int endOfSubject = text.indexOf('\n');
-    return new Message(text.substring("Subject: ".length(), endOfSubject).trim(), text.substring(endOfSubject + 1).strip() + "\n");
+    return new Message(text.substring("Subject: ".length(), endOfSubject).trim(), text.substring(endOfSubject + 1).strip() + "\n",
+        kind, values);
   }
 }

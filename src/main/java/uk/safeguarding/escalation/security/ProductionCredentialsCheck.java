@@ -18,8 +18,9 @@ public class ProductionCredentialsCheck implements EnvironmentPostProcessor, Ord
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (!environment.acceptsProfiles(Profiles.of("prod"))) {
-      return;
+    if (!environment.acceptsProfiles(Profiles.of("prod"))
+        || "true".equalsIgnoreCase(environment.getProperty("escalation.ldap.enabled"))) {
+      return; // with LDAP, administrators are the directory's camunda-admin group
     }
     String user = environment.getProperty("escalation.admin.user");
     String password = environment.getProperty("escalation.admin.password");

@@ -221,12 +221,14 @@ class HttpSurfaceTest {
   // --- everything else ---------------------------------------------------------------------
 
   @Test
-  void actuatorExposesOnlyHealthWithoutDetails() {
+  void actuatorShowsAnonymousOnlyHealthWithoutDetails() {
     HttpResponse<String> health = anonymous.get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
+    // Everything else needs a monitoring login (monitoring/MetricsTest); these are not exposed at all.
     for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
-      assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(404);
+      assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(401);
+      assertThat(anonymous.as("admin", "demo").get(path).statusCode()).as(path).isEqualTo(404);
     }
   }
 
