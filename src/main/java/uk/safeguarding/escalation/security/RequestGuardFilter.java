@@ -33,14 +33,16 @@ import java.util.regex.Pattern;
  * Deployments (multipart) are not inspected: diagrams carry expressions by design and deploying
  * needs the admin's authorization.
  *
- * <p>It also refuses Java-serialized variable values anywhere in a body: the engine is configured
- * to refuse them too, but answers a client's mistake with a 500.
+ * <p>It also refuses, with 400 and a sentence naming the variable, object and file values the
+ * engine would store but never read back safely ({@link ObjectValues}): Java-serialized ones
+ * (however the format is spelt, and binary uploads declared so), objects in any format but JSON,
+ * of a type outside a short list, or whose JSON does not parse, and files without a name, in an
+ * unknown encoding or not in base64. The engine refuses some of these itself, but with a 500, after
+ * the authorization check, or not at all (a signal nobody receives accepts anything).
  */
 class RequestGuardFilter extends HttpFilter {
 
   static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
-
-  static final String JAVA_SERIALIZATION_FORMAT = "application/x-java-serialized-object";
 
   /** JSON keys whose subtree holds variable values, never expressions. */
   static final Set<String> VARIABLE_CONTAINERS = Set.of(
@@ -49,6 +51,9 @@ class RequestGuardFilter extends HttpFilter {
 
   /** Single-variable update endpoints, whose whole body is one variable value. */
   static final Pattern SINGLE_VARIABLE_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/?$");
+
+  /** Binary variable uploads (multipart), whose file part may declare a Java-serialized object. */
+  static final Pattern VARIABLE_UPLOAD_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/data/?$");
 
   /** Bodies larger than this are not inspected in memory: the REST API has no query of that size. */
   static final int MAX_INSPECTED_BODY = 1024 * 1024;
@@ -64,6 +69,17 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+    if (contentType.startsWith("multipart/") && VARIABLE_UPLOAD_PATH.matcher(request.getRequestURI()).matches()) {
+      // Only the part headers matter, and they come first: a large file is inspected at its start only.
+      byte[] start = request.getInputStream().readNBytes(MAX_INSPECTED_BODY);
+      Optional<String> refusal = ObjectValues.refusedUpload(new String(start, StandardCharsets.ISO_8859_1));
+      if (refusal.isPresent()) {
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, start, request.getInputStream()), response);
+      return;
+    }
     // Form posts (the webapps' login) are left to the container's parameter parsing.
     if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
         || !hasBody(request)) {
@@ -77,9 +93,9 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    if (declaresJavaSerialization(text)) {
-      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-          "Java-serialized object values are not accepted; send objects as JSON (serializationDataFormat application/json)");
+    Optional<String> refusedValue = ObjectValues.refused(text);
+    if (refusedValue.isPresent()) {
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusedValue.get());
       return;
     }
     String path = request.getRequestURI();
@@ -91,19 +107,6 @@ class RequestGuardFilter extends HttpFilter {
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
-  }
-
-  /** Whether any value in a JSON body declares serializationDataFormat Java (text that merely mentions it passes). */
-  static boolean declaresJavaSerialization(String body) {
-    if (!body.contains("serializationDataFormat") && !body.contains("\\u")) {
-      return false;
-    }
-    try {
-      return JSON.readTree(body).findValues("serializationDataFormat").stream()
-          .anyMatch(format -> JAVA_SERIALIZATION_FORMAT.equalsIgnoreCase(format.asText().trim()));
-    } catch (JsonProcessingException e) {
-      return false; // not JSON: no variables the engine would deserialize
-    }
   }
 
   /** Where in the body an evaluable expression sits, if anywhere. */
