@@ -11,6 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +58,8 @@ class RequestGuardFilter extends HttpFilter {
   /** Binary variable uploads (multipart), whose file part may declare a Java-serialized object. */
   static final Pattern VARIABLE_UPLOAD_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/data/?$");
 
+  static final Pattern FETCH_AND_LOCK_PATH = Pattern.compile(".*/external-task/fetchAndLock/?$");
+
   /** Bodies larger than this are not inspected in memory: the REST API has no query of that size. */
   static final int MAX_INSPECTED_BODY = 1024 * 1024;
 
@@ -80,6 +85,10 @@ class RequestGuardFilter extends HttpFilter {
       chain.doFilter(new CachedBodyRequest(request, start, request.getInputStream()), response);
       return;
     }
+    if ("POST".equals(request.getMethod()) && !hasBody(request) && webappFetchAndLock(request)) {
+      refuseFetchAndLock(response);
+      return;
+    }
     // Form posts (the webapps' login) are left to the container's parameter parsing.
     if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
         || !hasBody(request)) {
@@ -99,6 +108,10 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String path = request.getRequestURI();
+    if (webappFetchAndLock(request) && !namesWorkerAndTopics(text)) {
+      refuseFetchAndLock(response);
+      return;
+    }
     if (!SINGLE_VARIABLE_PATH.matcher(path).matches()) {
       Optional<String> where = findExpression(text);
       if (where.isPresent()) {
@@ -107,6 +120,36 @@ class RequestGuardFilter extends HttpFilter {
       }
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * The webapps' API answers this long-polling route asynchronously, where the engine's refusal of
+   * a body without worker or topics escapes the error wording as a 500; so it is checked here, for
+   * a logged-in session only (without one the webapp answers 401 itself). {@code /engine-rest}
+   * answers it synchronously, worded by {@link ApiErrorFilter}.
+   */
+  private static boolean webappFetchAndLock(HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith("/camunda/api/") || !FETCH_AND_LOCK_PATH.matcher(request.getRequestURI()).matches()) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && !authentications.getAuthentications().isEmpty();
+  }
+
+  private static void refuseFetchAndLock(HttpServletResponse response) throws IOException {
+    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+        "Fetching external tasks needs a workerId and a list of topics.");
+  }
+
+  static boolean namesWorkerAndTopics(String body) {
+    try {
+      JsonNode root = JSON.readTree(body);
+      return root != null && root.path("workerId").isTextual() && !root.path("workerId").textValue().isBlank()
+          && root.path("topics").isArray();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   /** Where in the body an evaluable expression sits, if anywhere. */
