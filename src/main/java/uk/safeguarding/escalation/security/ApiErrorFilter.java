@@ -45,6 +45,11 @@ class ApiErrorFilter extends HttpFilter {
   static final String UNREADABLE_REQUEST = "The request could not be processed: check the body against the REST API"
       + " reference (field names, JSON types, variable type, value and valueInfo).";
   static final String SERVER_ERROR = "The server could not process the request; it has been logged.";
+  static final String NOT_FOUND = "There is nothing with this id that you may read.";
+
+  /** The engine's words for an id that names nothing (it answers reads of such ids with 500). */
+  static final Pattern NOTHING_THERE = Pattern.compile(
+      "(?i)doesn't exist|does not exist|not found|cannot find|no [\\w ]{1,60} found|because \"\\w+\" is null");
 
   /** The permissions the engine asks for, and staff never hold, when anyone writes a case's variables. */
   static final Set<String> VARIABLE_WRITE_PERMISSIONS = Set.of(
@@ -109,7 +114,9 @@ class ApiErrorFilter extends HttpFilter {
       replace(wrapper, status, "AuthorizationException", TASK_IS_THE_PROTOCOLS);
     } else if (status >= 500) {
       LOG.warn("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
-      if (isWrite(request) && !serverSide(type, message)) {
+      if (!isWrite(request) && !serverSide(type, message) && NOTHING_THERE.matcher(message).find()) {
+        replace(wrapper, HttpServletResponse.SC_NOT_FOUND, "NotFoundException", NOT_FOUND);
+      } else if (isWrite(request) && !serverSide(type, message)) {
         replace(wrapper, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", UNREADABLE_REQUEST);
       } else {
         replace(wrapper, status, "ServerError", SERVER_ERROR);

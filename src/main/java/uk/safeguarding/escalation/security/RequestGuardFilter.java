@@ -11,6 +11,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +36,16 @@ import java.util.regex.Pattern;
  * Deployments (multipart) are not inspected: diagrams carry expressions by design and deploying
  * needs the admin's authorization.
  *
- * <p>It also refuses Java-serialized variable values anywhere in a body: the engine is configured
- * to refuse them too, but answers a client's mistake with a 500.
+ * <p>It also refuses, with 400 and a sentence naming the variable, object and file values the
+ * engine would store but never read back safely ({@link ObjectValues}): Java-serialized ones
+ * (however the format is spelt, and binary uploads declared so), objects in any format but JSON,
+ * of a type outside a short list, or whose JSON does not parse, and files without a name, in an
+ * unknown encoding or not in base64. The engine refuses some of these itself, but with a 500, after
+ * the authorization check, or not at all (a signal nobody receives accepts anything).
  */
 class RequestGuardFilter extends HttpFilter {
 
   static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
-
-  static final String JAVA_SERIALIZATION_FORMAT = "application/x-java-serialized-object";
 
   /** JSON keys whose subtree holds variable values, never expressions. */
   static final Set<String> VARIABLE_CONTAINERS = Set.of(
@@ -49,6 +54,11 @@ class RequestGuardFilter extends HttpFilter {
 
   /** Single-variable update endpoints, whose whole body is one variable value. */
   static final Pattern SINGLE_VARIABLE_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/?$");
+
+  /** Binary variable uploads (multipart), whose file part may declare a Java-serialized object. */
+  static final Pattern VARIABLE_UPLOAD_PATH = Pattern.compile(".*/(variables|localVariables)/[^/]+/data/?$");
+
+  static final Pattern FETCH_AND_LOCK_PATH = Pattern.compile(".*/external-task/fetchAndLock/?$");
 
   /** Bodies larger than this are not inspected in memory: the REST API has no query of that size. */
   static final int MAX_INSPECTED_BODY = 1024 * 1024;
@@ -64,6 +74,21 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String contentType = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
+    if (contentType.startsWith("multipart/") && VARIABLE_UPLOAD_PATH.matcher(request.getRequestURI()).matches()) {
+      // Only the part headers matter, and they come first: a large file is inspected at its start only.
+      byte[] start = request.getInputStream().readNBytes(MAX_INSPECTED_BODY);
+      Optional<String> refusal = ObjectValues.refusedUpload(new String(start, StandardCharsets.ISO_8859_1));
+      if (refusal.isPresent()) {
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, start, request.getInputStream()), response);
+      return;
+    }
+    if ("POST".equals(request.getMethod()) && !hasBody(request) && webappFetchAndLock(request)) {
+      refuseFetchAndLock(response);
+      return;
+    }
     // Form posts (the webapps' login) are left to the container's parameter parsing.
     if (contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded")
         || !hasBody(request)) {
@@ -77,12 +102,16 @@ class RequestGuardFilter extends HttpFilter {
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
-    if (declaresJavaSerialization(text)) {
-      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-          "Java-serialized object values are not accepted; send objects as JSON (serializationDataFormat application/json)");
+    Optional<String> refusedValue = ObjectValues.refused(text);
+    if (refusedValue.isPresent()) {
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusedValue.get());
       return;
     }
     String path = request.getRequestURI();
+    if (webappFetchAndLock(request) && !namesWorkerAndTopics(text)) {
+      refuseFetchAndLock(response);
+      return;
+    }
     if (!SINGLE_VARIABLE_PATH.matcher(path).matches()) {
       Optional<String> where = findExpression(text);
       if (where.isPresent()) {
@@ -93,16 +122,33 @@ class RequestGuardFilter extends HttpFilter {
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  /** Whether any value in a JSON body declares serializationDataFormat Java (text that merely mentions it passes). */
-  static boolean declaresJavaSerialization(String body) {
-    if (!body.contains("serializationDataFormat") && !body.contains("\\u")) {
+  /**
+   * The webapps' API answers this long-polling route asynchronously, where the engine's refusal of
+   * a body without worker or topics escapes the error wording as a 500; so it is checked here, for
+   * a logged-in session only (without one the webapp answers 401 itself). {@code /engine-rest}
+   * answers it synchronously, worded by {@link ApiErrorFilter}.
+   */
+  private static boolean webappFetchAndLock(HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith("/camunda/api/") || !FETCH_AND_LOCK_PATH.matcher(request.getRequestURI()).matches()) {
       return false;
     }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && !authentications.getAuthentications().isEmpty();
+  }
+
+  private static void refuseFetchAndLock(HttpServletResponse response) throws IOException {
+    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+        "Fetching external tasks needs a workerId and a list of topics.");
+  }
+
+  static boolean namesWorkerAndTopics(String body) {
     try {
-      return JSON.readTree(body).findValues("serializationDataFormat").stream()
-          .anyMatch(format -> JAVA_SERIALIZATION_FORMAT.equalsIgnoreCase(format.asText().trim()));
+      JsonNode root = JSON.readTree(body);
+      return root != null && root.path("workerId").isTextual() && !root.path("workerId").textValue().isBlank()
+          && root.path("topics").isArray();
     } catch (JsonProcessingException e) {
-      return false; // not JSON: no variables the engine would deserialize
+      return false;
     }
   }
 

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -14,29 +17,48 @@ import java.nio.charset.StandardCharsets;
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
+  /** The part of the body not read yet (a large upload inspected only at its start), or null. */
+  private final InputStream rest;
 
   public CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    this(request, body, null);
+  }
+
+  /** A body of which a filter read only the start ({@code body}); the remainder still comes from {@code rest}. */
+  public CachedBodyRequest(HttpServletRequest request, byte[] body, InputStream rest) {
     super(request);
     this.body = body;
+    this.rest = rest;
   }
 
   @Override
   public ServletInputStream getInputStream() {
-    ByteArrayInputStream in = new ByteArrayInputStream(body);
+    InputStream in = rest == null ? new ByteArrayInputStream(body)
+        : new SequenceInputStream(new ByteArrayInputStream(body), rest);
     return new ServletInputStream() {
+      private boolean finished;
+
       @Override
-      public int read() {
-        return in.read();
+      public int read() throws IOException {
+        int b = in.read();
+        finished = b < 0;
+        return b;
       }
 
       @Override
-      public int read(byte[] b, int off, int len) {
-        return in.read(b, off, len);
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        finished = n < 0;
+        return n;
       }
 
       @Override
       public boolean isFinished() {
-        return in.available() == 0;
+        try {
+          return rest == null ? in.available() == 0 : finished;
+        } catch (IOException e) {
+          return true;
+        }
       }
 
       @Override
@@ -59,11 +81,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   @Override
   public int getContentLength() {
-    return body.length;
+    return rest == null ? body.length : super.getContentLength();
   }
 
   @Override
   public long getContentLengthLong() {
-    return body.length;
+    return rest == null ? body.length : super.getContentLengthLong();
   }
 }
