@@ -101,7 +101,7 @@ function render(node, api) {
 
   node.replaceChildren(el('section', { class: 'escalation-cases' },
     el('h2', {}, 'Cases'),
-    el('p', { class: 'help-block' }, 'Every case of your partnership, open and finished. Open a case for its history; the CSV holds the cases the filters show (no names, no dispute text).'),
+    el('p', { class: 'help-block' }, 'Every case of your partnership, open and finished. Open a case for its history; the CSV holds the cases the filters show (no names, no dispute text). Dates and times are UK time.'),
     form, el('div', { class: 'escalation-toolbar' }, total, csv), message, table, el('div', { class: 'escalation-pager' }, prev, next)));
   getJson(`${base}/cases/options`).then((options) => { state.options = options; buildForm(); }).catch((e) => { message.textContent = e.message; });
   buildForm();

@@ -2,6 +2,9 @@
 // all the reader may see, as plain bars and tables; CSV of the figures. Counts only.
 import { endpoints, getJson, el, query, words } from './common.js';
 
+// as the Cases list names them (CaseState)
+const STATES = { running: 'Open', resolved: 'Resolved', closed: 'Closed unresolved', cancelled: 'Cancelled' };
+
 function bars(title, items, cls) {
   const max = Math.max(1, ...items.map((i) => i.count));
   return el('div', { class: `escalation-figure ${cls || ''}` }, el('h3', {}, title),
@@ -46,7 +49,7 @@ function render(node, api) {
       for (const p of protocols) { const a = p.agencies.find((x) => x.code === code); if (a) return a.name; }
       return code || '(none)';
     };
-    const states = f.byState.map((s) => ({ label: words(s.key), count: s.count }));
+    const states = f.byState.map((s) => ({ label: STATES[s.key] || words(s.key), count: s.count }));
     const pairs = f.agencies;
     const raising = [...new Set(pairs.map((p) => p.raising))];
     const receiving = [...new Set(pairs.map((p) => p.receiving))];
