@@ -26,9 +26,24 @@ public final class Http {
     // Each client keeps its own cookies, like one browser: the webapps' session and CSRF cookie.
     this.client = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
-        .cookieHandler(new CookieManager())
+        .cookieHandler(new HttpsLikeCookies())
         .connectTimeout(Duration.ofSeconds(10))
         .build();
+  }
+
+  /**
+   * A browser behind the production HTTPS terminator as far as cookies go: the prod profile marks the
+   * webapps' cookies Secure, which java.net's cookie manager would never send back over the tests'
+   * plain HTTP, so the Secure attribute is dropped on the way in.
+   */
+  static final class HttpsLikeCookies extends CookieManager {
+    @Override
+    public void put(URI uri, Map<String, java.util.List<String>> responseHeaders) throws IOException {
+      Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+      responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+          ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+      super.put(uri, headers);
+    }
   }
 
   public static Http anonymous(int port) {
