@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import uk.safeguarding.escalation.web.CachedBodyRequest;
 import uk.safeguarding.escalation.web.JsonErrors;
 import static uk.safeguarding.escalation.web.EngineApiPaths.ENGINE_PREFIX;
@@ -68,7 +70,7 @@ class FormSubmissionFilter extends HttpFilter {
     Optional<CamundaForm> form = Optional.empty();
     try {
       if (task.matches()) {
-        violations = validator.checkTaskSubmission(task.group(1), variables);
+        violations = asWebappUser(request, path, () -> validator.checkTaskSubmission(task.group(1), variables));
         form = violations.isEmpty() ? form : validator.taskForm(task.group(1));
       } else {
         String definitionId = byKey.matches() ? latestDefinitionId(byKey.group(1)) : byId.group(1);
@@ -83,6 +85,32 @@ class FormSubmissionFilter extends HttpFilter {
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * Runs the task check with the engine's authorization checks for the webapp user, as REST's Basic
+   * auth filter has already set them for a REST client: a task the user may not see is then no task
+   * to the check, it names no field, and the engine answers the completion itself (403), the same
+   * as for any other user who may not work the task. Without this, the webapps' API told another
+   * agency's staff that the task exists and which fields its form requires.
+   */
+  private List<Violation> asWebappUser(HttpServletRequest request, String path, Supplier<List<Violation>> check) {
+    if (path.startsWith("/engine-rest") || identityService.getCurrentAuthentication() != null) {
+      return check.get();
+    }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null || authentications.getAuthentications().isEmpty()) {
+      return List.of();
+    }
+    UserAuthentication user = authentications.getAuthentications().get(0);
+    identityService.setAuthentication(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
+        user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds()));
+    try {
+      return check.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** Who is asking, or null if not yet authenticated. */

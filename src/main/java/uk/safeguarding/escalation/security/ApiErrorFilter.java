@@ -29,6 +29,8 @@ import uk.safeguarding.escalation.web.JsonErrors;
  *       positions) gets a plain message instead; the original goes to the log. The engine answers a
  *       few malformed bodies with 500 (e.g. {@code null} for an object); those are answered 400
  *       ({@link #serverSide}).
+ *   <li>A comment or attachment on a task the user may not see: 404, as its reads answer
+ *       ({@link #NO_SUCH_TASK}).
  * </ul>
  * Only error answers are rewritten; successful answers pass unchanged.
  */
@@ -50,6 +52,12 @@ class ApiErrorFilter extends HttpFilter {
   /** The engine's words for an id that names nothing (it answers reads of such ids with 500). */
   static final Pattern NOTHING_THERE = Pattern.compile(
       "(?i)doesn't exist|does not exist|not found|cannot find|no [\\w ]{1,60} found|because \"\\w+\" is null");
+
+  /**
+   * Camunda answers a comment or attachment on a task the user may not see (or that does not exist)
+   * with 400 "No task found for task id …"; that is a not-found, answered 404 like its reads.
+   */
+  static final Pattern NO_SUCH_TASK = Pattern.compile("^No task found for task id ");
 
   /** The permissions the engine asks for, and staff never hold, when anyone writes a case's variables. */
   static final Set<String> VARIABLE_WRITE_PERMISSIONS = Set.of(
@@ -121,6 +129,9 @@ class ApiErrorFilter extends HttpFilter {
       } else {
         replace(wrapper, status, "ServerError", SERVER_ERROR);
       }
+    } else if (status == HttpServletResponse.SC_BAD_REQUEST && NO_SUCH_TASK.matcher(message).find()) {
+      // a comment or attachment on a task the user may not see (or that does not exist): not found, like a read
+      replace(wrapper, HttpServletResponse.SC_NOT_FOUND, "NotFoundException", NOT_FOUND);
     } else if (!API_ERROR_TYPES.contains(type) || INTERNALS.matcher(message).find()) {
       LOG.info("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
       String plain = JAVA_TYPE_SUFFIX.matcher(message).replaceAll("");
