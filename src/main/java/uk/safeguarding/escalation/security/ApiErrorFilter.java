@@ -132,6 +132,10 @@ class ApiErrorFilter extends HttpFilter {
     } else if (status == HttpServletResponse.SC_BAD_REQUEST && NO_SUCH_TASK.matcher(message).find()) {
       // a comment or attachment on a task the user may not see (or that does not exist): not found, like a read
       replace(wrapper, HttpServletResponse.SC_NOT_FOUND, "NotFoundException", NOT_FOUND);
+    } else if (status == HttpServletResponse.SC_BAD_REQUEST && message.isBlank()) {
+      // the REST API's refusal of a body it could not map (a field of the wrong JSON type) comes without words
+      LOG.info("{} {} answered {} without a message: {}", request.getMethod(), request.getRequestURI(), status, type);
+      replace(wrapper, status, "InvalidRequestException", UNREADABLE_REQUEST);
     } else if (!API_ERROR_TYPES.contains(type) || INTERNALS.matcher(message).find()) {
       LOG.info("{} {} answered {}: {}: {}", request.getMethod(), request.getRequestURI(), status, type, message);
       String plain = JAVA_TYPE_SUFFIX.matcher(message).replaceAll("");

@@ -107,6 +107,10 @@ final class ObjectValues {
     }
     JsonNode info = value.path("valueInfo");
     String kind = type.textValue().trim().toLowerCase(Locale.ROOT);
+    JsonNode declared = info.get("serializationDataFormat");
+    if (declared != null && declared.isTextual() && isJavaSerialization(declared.textValue())) {
+      return Optional.of(JAVA_SERIALIZED.formatted(name)); // whatever the type says (a Json value declared so, too)
+    }
     if (kind.equals("object")) {
       return checkObject(value.get("value"), info, name);
     }

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * (however the format is spelt, and binary uploads declared so), objects in any format but JSON,
  * of a type outside a short list, or whose JSON does not parse, and files without a name, in an
  * unknown encoding or not in base64. The engine refuses some of these itself, but with a 500, after
- * the authorization check, or not at all (a signal nobody receives accepts anything).
+ * the authorization check, or not at all (a signal nobody receives accepts anything). * Once the caller is known, {@link RequestShapeFilter} checks the shape of write bodies.
  */
 class RequestGuardFilter extends HttpFilter {
 

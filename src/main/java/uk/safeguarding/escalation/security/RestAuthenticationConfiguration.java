@@ -48,6 +48,18 @@ public class RestAuthenticationConfiguration {
     return registration;
   }
 
+  /** After authentication, so that an anonymous request is answered 401 whatever its body. */
+  @Bean
+  FilterRegistrationBean<Filter> requestShape(org.camunda.bpm.engine.ProcessEngine processEngine) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestShapeFilter(
+        processEngine.getIdentityService(),
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()));
+    registration.setName("request-shape");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<Filter> adminSetupBlock() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupBlockingFilter());

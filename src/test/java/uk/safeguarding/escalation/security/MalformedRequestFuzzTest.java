@@ -72,7 +72,7 @@ class MalformedRequestFuzzTest {
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("nssab-escalation")
         .latestVersion().singleResult().getId();
-    Map<String, Object> before = snapshot(instance, task.getId());
+    Map<String, Object> before = snapshot(runtimeService, taskService, historyService, instance, task.getId());
     long instancesBefore = runtimeService.createProcessInstanceQuery().count();
     long historicInstancesBefore = historyService.createHistoricProcessInstanceQuery().count();
 
@@ -99,7 +99,7 @@ class MalformedRequestFuzzTest {
     assertThat(failures).as("statuses " + statuses).isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(historicInstancesBefore);
-    assertThat(snapshot(instance, task.getId())).isEqualTo(before);
+    assertThat(snapshot(runtimeService, taskService, historyService, instance, task.getId())).isEqualTo(before);
   }
 
   static List<Route> routes(String definition, String task, String execution, String instance) {
@@ -243,9 +243,12 @@ class MalformedRequestFuzzTest {
   }
 
   /** The control case as the engine holds it: its variables, its task's own, who holds the task, its history of values. */
-  private Map<String, Object> snapshot(String instance, String task) {
+  static Map<String, Object> snapshot(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
+      String instance, String task) {
     Task current = taskService.createTaskQuery().taskId(task).singleResult();
     return Map.of(
+        "comments", taskService.getTaskComments(task).size(),
+        "attachments", taskService.getTaskAttachments(task).size(),
         "variables", Snapshots.variables(runtimeService, instance),
         "taskVariables", Snapshots.localTaskVariables(taskService, task),
         "assignee", current == null ? "(task gone)" : String.valueOf(current.getAssignee()),

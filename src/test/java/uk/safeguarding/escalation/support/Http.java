@@ -96,6 +96,15 @@ public final class Http {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Raw bytes as the body (e.g. text that is not valid UTF-8), with the CSRF token when {@code csrf}. */
+  public HttpResponse<String> sendBytes(String method, String path, byte[] body, boolean csrf) {
+    HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+    if (csrf) {
+      request.header("X-XSRF-TOKEN", csrfToken);
+    }
+    return send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
