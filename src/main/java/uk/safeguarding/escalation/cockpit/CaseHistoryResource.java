@@ -1,5 +1,7 @@
 package uk.safeguarding.escalation.cockpit;
 
+import uk.safeguarding.escalation.web.CurrentUser;
+import java.util.Optional;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -14,8 +16,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import uk.safeguarding.escalation.notification.NotificationLog;
 
@@ -42,9 +42,8 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
-    Authentications authentications = Authentications.getCurrent();
-    Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engineName);
-    if (user == null || user.getIdentityId() == null) {
+    Optional<String> user = CurrentUser.inPlugin(engineName);
+    if (user.isEmpty()) {
       return Response.status(Response.Status.UNAUTHORIZED).build();
     }
     if (processInstanceId == null || processInstanceId.isBlank() || processInstanceId.length() > 64) {

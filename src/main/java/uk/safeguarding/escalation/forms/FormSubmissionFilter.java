@@ -1,5 +1,6 @@
 package uk.safeguarding.escalation.forms;
 
+import uk.safeguarding.escalation.web.CurrentUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import uk.safeguarding.escalation.web.CachedBodyRequest;
 import uk.safeguarding.escalation.web.JsonErrors;
@@ -98,12 +96,11 @@ class FormSubmissionFilter extends HttpFilter {
     if (path.startsWith("/engine-rest") || identityService.getCurrentAuthentication() != null) {
       return check.get();
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null || authentications.getAuthentications().isEmpty()) {
+    Optional<UserAuthentication> session = CurrentUser.ofSession(request);
+    if (session.isEmpty()) {
       return List.of();
     }
-    UserAuthentication user = authentications.getAuthentications().get(0);
+    UserAuthentication user = session.get();
     identityService.setAuthentication(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()),
         user.getTenantIds() == null ? List.of() : List.copyOf(user.getTenantIds()));
     try {
@@ -119,10 +116,7 @@ class FormSubmissionFilter extends HttpFilter {
       // set by the Basic auth filter before us
       return identityService.getCurrentAuthentication() == null ? null : identityService.getCurrentAuthentication().getUserId();
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    return authentications == null || authentications.getAuthentications().isEmpty() ? null
-        : authentications.getAuthentications().get(0).getIdentityId();
+    return CurrentUser.ofSession(request).map(UserAuthentication::getIdentityId).orElse(null);
   }
 
   private String latestDefinitionId(String key) {

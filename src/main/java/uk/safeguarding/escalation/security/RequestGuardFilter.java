@@ -1,5 +1,6 @@
 package uk.safeguarding.escalation.security;
 
+import uk.safeguarding.escalation.web.CurrentUser;
 import uk.safeguarding.escalation.web.CachedBodyRequest;
 import uk.safeguarding.escalation.web.JsonErrors;
 
@@ -11,9 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -132,9 +130,7 @@ class RequestGuardFilter extends HttpFilter {
     if (!request.getRequestURI().startsWith("/camunda/api/") || !FETCH_AND_LOCK_PATH.matcher(request.getRequestURI()).matches()) {
       return false;
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    return authentications != null && !authentications.getAuthentications().isEmpty();
+    return CurrentUser.ofSession(request).isPresent();
   }
 
   private static void refuseFetchAndLock(HttpServletResponse response) throws IOException {

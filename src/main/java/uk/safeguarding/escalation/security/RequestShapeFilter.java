@@ -1,5 +1,6 @@
 package uk.safeguarding.escalation.security;
 
+import uk.safeguarding.escalation.web.CurrentUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -7,15 +8,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.EventSubscriptionQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import uk.safeguarding.escalation.web.CachedBodyRequest;
 import uk.safeguarding.escalation.web.JsonErrors;
 
@@ -93,8 +91,6 @@ class RequestShapeFilter extends HttpFilter {
     if (path.startsWith("/engine-rest")) {
       return identityService.getCurrentAuthentication() != null;
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    return authentications != null && !authentications.getAuthentications().isEmpty();
+    return CurrentUser.ofSession(request).isPresent();
   }
 }

@@ -1,5 +1,7 @@
 package uk.safeguarding.escalation.tasklist;
 
+import uk.safeguarding.escalation.web.CurrentUser;
+import java.util.Optional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -7,9 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /**
  * GET the cases the logged-in Tasklist user raised. The webapp's security filter has already
@@ -25,9 +25,8 @@ public class MyCasesResource extends AbstractTasklistPluginResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
-    Authentications authentications = Authentications.getCurrent();
-    Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engineName);
-    if (user == null || user.getIdentityId() == null) {
+    Optional<String> user = CurrentUser.inPlugin(engineName);
+    if (user.isEmpty()) {
       return Response.status(Response.Status.UNAUTHORIZED).build();
     }
     ProcessEngine engine = getProcessEngine();
@@ -35,7 +34,7 @@ public class MyCasesResource extends AbstractTasklistPluginResource {
     // lookup itself is limited to their own cases, so it runs without the per-query checks.
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     List<RaisedCases.RaisedCase> cases = configuration.getCommandExecutorTxRequired().execute(
-        context -> context.runWithoutAuthorization(() -> RaisedCases.of(engine, user.getIdentityId())));
+        context -> context.runWithoutAuthorization(() -> RaisedCases.of(engine, user.get())));
     return Response.ok(cases).build();
   }
 }

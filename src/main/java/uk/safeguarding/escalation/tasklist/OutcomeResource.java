@@ -1,5 +1,6 @@
 package uk.safeguarding.escalation.tasklist;
 
+import uk.safeguarding.escalation.web.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -8,8 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import uk.safeguarding.escalation.notification.NotificationLog;
 
 /**
@@ -32,9 +31,8 @@ public class OutcomeResource extends AbstractTasklistPluginResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response get() {
-    Authentications authentications = Authentications.getCurrent();
-    Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engineName);
-    if (user == null || user.getIdentityId() == null) {
+    Optional<String> user = CurrentUser.inPlugin(engineName);
+    if (user.isEmpty()) {
       return Response.status(Response.Status.UNAUTHORIZED).build();
     }
     if (processInstanceId == null || !processInstanceId.matches("[A-Za-z0-9:._-]{1,64}")) {
@@ -44,7 +42,7 @@ public class OutcomeResource extends AbstractTasklistPluginResource {
     // Runs as the user (the webapp set their authentication): true only if their own grants show the case.
     boolean readsCaseAnyway = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(processInstanceId).count() > 0;
-    if (!readsCaseAnyway && !notificationLog.named(processInstanceId, user.getIdentityId())) {
+    if (!readsCaseAnyway && !notificationLog.named(processInstanceId, user.get())) {
       return notFound();
     }
     // The user may not read the case through the engine: the outcome's few facts are read without
