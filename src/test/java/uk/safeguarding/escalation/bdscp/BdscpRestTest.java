@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.BdscpCases;
 import uk.safeguarding.escalation.support.Http;
+import uk.safeguarding.escalation.support.StaffRest;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NelCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
@@ -40,9 +40,11 @@ class BdscpRestTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Http practitioner;
+  StaffRest staff;
 
   @BeforeEach
   void clients() {
+    staff = new StaffRest(port, engine, BdscpCases::body);
     practitioner = Http.anonymous(port).as("bdscp.police.practitioner", "demo");
     ClockUtil.setCurrentTime(Date.from(BdscpCases.OUTSET));
   }
@@ -64,42 +66,42 @@ class BdscpRestTest {
     String instanceId = JSON.readTree(started.body()).path("id").asText();
 
     // by email: 400 with the protocol's own sentence, and nothing changes
-    HttpResponse<String> byEmail = submit(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Liaise", BdscpCases.liaise("email"));
+    HttpResponse<String> byEmail = staff.submit(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Liaise", BdscpCases.liaise("email"));
     assertThat(byEmail.statusCode()).isEqualTo(400);
     assertThat(byEmail.body()).contains("contactType").contains("should therefore not take place by email");
 
-    complete(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Liaise", "bdscp-stage1-liaise", BdscpCases.liaise("phone"));
-    complete(instanceId, "bdscp.la-childrens.practitioner", "UserTask_Stage1Reply", "bdscp-stage1-reply", BdscpCases.reply());
-    complete(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Record", "bdscp-stage1-record", BdscpCases.record("escalate"));
-    complete(instanceId, "bdscp.police.line-manager", "UserTask_Stage2Review", "bdscp-stage2-review", BdscpCases.review("yes", null));
-    complete(instanceId, "bdscp.police.line-manager", "UserTask_Stage2Strategy", "bdscp-stage2-strategy", BdscpCases.strategy("escalate"));
-    complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3PhoneContact", "bdscp-stage3-phone", BdscpCases.phoneContact());
+    staff.complete(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Liaise", "bdscp-stage1-liaise", BdscpCases.liaise("phone"));
+    staff.complete(instanceId, "bdscp.la-childrens.practitioner", "UserTask_Stage1Reply", "bdscp-stage1-reply", BdscpCases.reply());
+    staff.complete(instanceId, "bdscp.police.practitioner", "UserTask_Stage1Record", "bdscp-stage1-record", BdscpCases.record("escalate"));
+    staff.complete(instanceId, "bdscp.police.line-manager", "UserTask_Stage2Review", "bdscp-stage2-review", BdscpCases.review("yes", null));
+    staff.complete(instanceId, "bdscp.police.line-manager", "UserTask_Stage2Strategy", "bdscp-stage2-strategy", BdscpCases.strategy("escalate"));
+    staff.complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3PhoneContact", "bdscp-stage3-phone", BdscpCases.phoneContact());
 
     // Section B: a row without its owner is refused, naming the row
     String noOwner = "[{\"issue\":\"Threshold\",\"agreedAction\":\"Strategy discussion\",\"byWhom\":\"\",\"byWhen\":\"2026-09-18\"}]";
-    HttpResponse<String> incomplete = submit(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3AppendixA",
+    HttpResponse<String> incomplete = staff.submit(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3AppendixA",
         BdscpCases.appendixA(noOwner));
     assertThat(incomplete.statusCode()).isEqualTo(400);
     assertThat(incomplete.body()).contains("actionPlan[1].byWhom");
-    complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3AppendixA", "bdscp-appendix-a",
+    staff.complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3AppendixA", "bdscp-appendix-a",
         BdscpCases.appendixA(BdscpCases.actionPlan("2026-09-14", "2026-09-18")));
 
     // nothing for the receiving SL before the plan's latest "by when"; at 17:00 that day, their task
     ClockUtil.setCurrentTime(Date.from(NelCases.london("2026-09-18T16:59")));
     Jobs.runDue(engine, instanceId);
-    Http receivingSl = as("bdscp.la-childrens.safeguarding-lead");
+    Http receivingSl = staff.as("bdscp.la-childrens.safeguarding-lead");
     assertThat(JSON.readTree(receivingSl.get("/engine-rest/task?processInstanceId=" + instanceId).body())).isEmpty();
     ClockUtil.setCurrentTime(Date.from(NelCases.london("2026-09-18T17:00")));
-    complete(instanceId, "bdscp.la-childrens.safeguarding-lead", "UserTask_Stage3ContactReferringSl", "bdscp-stage3-contact",
+    staff.complete(instanceId, "bdscp.la-childrens.safeguarding-lead", "UserTask_Stage3ContactReferringSl", "bdscp-stage3-contact",
         BdscpCases.contactReferringSl());
-    complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3Outcome", "bdscp-stage3-outcome",
+    staff.complete(instanceId, "bdscp.police.safeguarding-lead", "UserTask_Stage3Outcome", "bdscp-stage3-outcome",
         BdscpCases.outcome("resolved", "yes", "no"));
 
     Jobs.runDue(engine, instanceId);
-    Http auditor = as("bdscp.auditor");
-    JsonNode instance = single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    Http auditor = staff.as("bdscp.auditor");
+    JsonNode instance = StaffRest.single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    assertThat(StaffRest.single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=resolvedAtStage")).path("value").asInt()).isEqualTo(3);
     JsonNode notifications = JSON.readTree(auditor.get("/api/notifications?processInstanceId=" + instanceId).body());
     assertThat(notifications).extracting(n -> n.path("kind").asText() + " " + n.path("recipientUserId").asText() + " " + n.path("status").asText())
@@ -108,45 +110,5 @@ class BdscpRestTest {
             "STAGE_STARTED bdscp.la-childrens.safeguarding-lead DELIVERED",
             "OUTCOME_RECORDED bdscp.la-childrens.senior-manager DELIVERED",
             "OUTCOME_RECORDED bdscp.police.practitioner DELIVERED");
-  }
-
-  private Http as(String user) {
-    return Http.anonymous(port).as(user, "demo");
-  }
-
-  private String claimedTask(String instanceId, String user, String taskKey) throws Exception {
-    Jobs.runDue(engine, instanceId);
-    Http owner = as(user);
-    JsonNode task = single(owner.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey));
-    String taskId = task.path("id").asText();
-    if (task.path("assignee").isMissingNode() || task.path("assignee").isNull()) {
-      assertThat(owner.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}").statusCode()).isEqualTo(204);
-    }
-    return taskId;
-  }
-
-  private HttpResponse<String> submit(String instanceId, String user, String taskKey, Map<String, Object> values) throws Exception {
-    String taskId = claimedTask(instanceId, user, taskKey);
-    return as(user).post("/engine-rest/task/" + taskId + "/complete", BdscpCases.body(values, null));
-  }
-
-  /** The owner finds the task, opens its deployed form, claims it and submits the form's values. */
-  private void complete(String instanceId, String user, String taskKey, String formId, Map<String, Object> values) throws Exception {
-    String taskId = claimedTask(instanceId, user, taskKey);
-    HttpResponse<String> form = as(user).get("/engine-rest/task/" + taskId + "/deployed-form");
-    assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo(formId);
-    for (String field : values.keySet()) {
-      assertThat(form.body()).as("%s offers %s", formId, field).contains("\"" + field + "\"");
-    }
-    HttpResponse<String> done = as(user).post("/engine-rest/task/" + taskId + "/complete", BdscpCases.body(values, null));
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-  }
-
-  private static JsonNode single(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode list = JSON.readTree(response.body());
-    assertThat(list).as(response.body()).hasSize(1);
-    return list.get(0);
   }
 }

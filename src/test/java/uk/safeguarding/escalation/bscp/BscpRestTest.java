@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.BscpCases;
 import uk.safeguarding.escalation.support.Http;
+import uk.safeguarding.escalation.support.StaffRest;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NelCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
@@ -37,9 +38,11 @@ class BscpRestTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Http practitioner;
+  StaffRest staff;
 
   @BeforeEach
   void clients() {
+    staff = new StaffRest(port, engine, NelCases::body);
     practitioner = Http.anonymous(port).as("bscp.education.practitioner", "demo");
     ClockUtil.setCurrentTime(Date.from(BscpCases.OUTSET));
   }
@@ -61,18 +64,18 @@ class BscpRestTest {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = JSON.readTree(started.body()).path("id").asText();
 
-    complete(instanceId, "bscp.education.practitioner", "UserTask_Stage1Practitioners", "bscp-stage1", BscpCases.stage("escalate"));
-    JsonNode stage2 = complete(instanceId, "bscp.education.safeguarding-lead", "UserTask_Stage2DesignatedPerson", "bscp-stage",
+    staff.complete(instanceId, "bscp.education.practitioner", "UserTask_Stage1Practitioners", "bscp-stage1", BscpCases.stage("escalate"));
+    JsonNode stage2 = staff.complete(instanceId, "bscp.education.safeguarding-lead", "UserTask_Stage2DesignatedPerson", "bscp-stage",
         BscpCases.stage("escalate"));
     assertThat(stage2.path("raisingAgencyNamedOfficers").path("value").asText()).startsWith("Education: Designated Person for Child Protection");
-    complete(instanceId, "bscp.education.senior-manager", "UserTask_Stage3SeniorOfficers", "bscp-stage", BscpCases.stage("resolved"));
-    complete(instanceId, "bscp.education.board-rep", "UserTask_InformBscpTeam", "bscp-bscp-informed", BscpCases.bscpInformed());
+    staff.complete(instanceId, "bscp.education.senior-manager", "UserTask_Stage3SeniorOfficers", "bscp-stage", BscpCases.stage("resolved"));
+    staff.complete(instanceId, "bscp.education.board-rep", "UserTask_InformBscpTeam", "bscp-bscp-informed", BscpCases.bscpInformed());
 
     Jobs.runDue(engine, instanceId);
-    Http auditor = as("bscp.auditor");
-    JsonNode instance = single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    Http auditor = staff.as("bscp.auditor");
+    JsonNode instance = StaffRest.single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    assertThat(StaffRest.single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=resolvedAtStage")).path("value").asInt()).isEqualTo(3);
     JsonNode notifications = JSON.readTree(auditor.get("/api/notifications?processInstanceId=" + instanceId).body());
     assertThat(notifications).extracting(n -> n.path("kind").asText() + " " + n.path("recipientUserId").asText() + " " + n.path("status").asText())
@@ -96,44 +99,11 @@ class BscpRestTest {
     HttpResponse<String> started = practitioner.post(BscpCases.START, NelCases.body(vars, "BSCP-REST-2"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = JSON.readTree(started.body()).path("id").asText();
-    complete(instanceId, "bscp.education.practitioner", "UserTask_CpDecideChallenge", "bscp-cp-challenge", BscpCases.cpChallenge("escalate"));
-    complete(instanceId, "bscp.education.safeguarding-lead", "UserTask_CpDesignatedPerson", "bscp-cp-designated-person",
+    staff.complete(instanceId, "bscp.education.practitioner", "UserTask_CpDecideChallenge", "bscp-cp-challenge", BscpCases.cpChallenge("escalate"));
+    staff.complete(instanceId, "bscp.education.safeguarding-lead", "UserTask_CpDesignatedPerson", "bscp-cp-designated-person",
         BscpCases.cpDesignatedPerson("escalate"));
-    complete(instanceId, "bscp.la-childrens.senior-manager", "UserTask_CpDetermination", "bscp-cp-determination", BscpCases.cpDetermination());
-    JsonNode instance = single(as("bscp.auditor").get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    staff.complete(instanceId, "bscp.la-childrens.senior-manager", "UserTask_CpDetermination", "bscp-cp-determination", BscpCases.cpDetermination());
+    JsonNode instance = StaffRest.single(staff.as("bscp.auditor").get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-  }
-
-  private Http as(String user) {
-    return Http.anonymous(port).as(user, "demo");
-  }
-
-  /** The owner finds the task, opens its deployed form, claims it and submits the form's values; returns the task's variables before. */
-  private JsonNode complete(String instanceId, String user, String taskKey, String formId, Map<String, Object> values) throws Exception {
-    Jobs.runDue(engine, instanceId);
-    Http owner = as(user);
-    JsonNode task = single(owner.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey));
-    String taskId = task.path("id").asText();
-    HttpResponse<String> form = owner.get("/engine-rest/task/" + taskId + "/deployed-form");
-    assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo(formId);
-    for (String field : values.keySet()) {
-      assertThat(form.body()).as("%s offers %s", formId, field).contains("\"" + field + "\"");
-    }
-    HttpResponse<String> variables = owner.get("/engine-rest/task/" + taskId + "/form-variables");
-    assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
-    if (task.path("assignee").isMissingNode() || task.path("assignee").isNull()) {
-      assertThat(owner.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}").statusCode()).isEqualTo(204);
-    }
-    HttpResponse<String> done = owner.post("/engine-rest/task/" + taskId + "/complete", NelCases.body(values, null));
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    return JSON.readTree(variables.body());
-  }
-
-  private static JsonNode single(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode list = JSON.readTree(response.body());
-    assertThat(list).as(response.body()).hasSize(1);
-    return list.get(0);
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
+import uk.safeguarding.escalation.support.StaffRest;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
@@ -84,7 +85,7 @@ class LlrRestTest {
     String instanceId = JSON.readTree(started.body()).path("id").asText();
 
     // step 1: the practitioner's own discussion, due the same working day (risk of significant harm)
-    JsonNode step1 = single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
+    JsonNode step1 = StaffRest.single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
     assertThat(step1.path("taskDefinitionKey").asText()).isEqualTo("UserTask_DiscussWithOtherPractitioner");
     assertThat(step1.path("assignee").asText()).isEqualTo("llr.la-childrens.practitioner");
     assertThat(instant(step1.path("due").asText())).isEqualTo(SAME_DAY);
@@ -100,7 +101,7 @@ class LlrRestTest {
     Jobs.runDue(engine, instanceId);
 
     // step 2: the raising agency's line managers, also the same working day
-    JsonNode step2 = single(lineManager.get("/engine-rest/task?candidateGroup=llr-la-childrens-line-manager&processInstanceId=" + instanceId));
+    JsonNode step2 = StaffRest.single(lineManager.get("/engine-rest/task?candidateGroup=llr-la-childrens-line-manager&processInstanceId=" + instanceId));
     String taskId = step2.path("id").asText();
     assertThat(step2.path("taskDefinitionKey").asText()).isEqualTo("UserTask_ReviewWithLineManagers");
     assertThat(instant(step2.path("due").asText())).isEqualTo(SAME_DAY);
@@ -124,11 +125,11 @@ class LlrRestTest {
 
     // history, as an auditor reads it: closed at step 2 with its reason, nobody told of a resolution
     Http auditor = Http.anonymous(port).as("llr.auditor", "demo");
-    JsonNode instance = single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    JsonNode instance = StaffRest.single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(single(auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId
+    assertThat(StaffRest.single(auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId
         + "&activityId=EndEvent_ClosedNotJustified")).path("activityId").asText()).isEqualTo("EndEvent_ClosedNotJustified");
-    assertThat(single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    assertThat(StaffRest.single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=closureReason")).path("value").asText()).startsWith("Resolved by the consent guidance");
     JsonNode notifications = JSON.readTree(auditor.get("/api/notifications?processInstanceId=" + instanceId).body());
     assertThat(notifications).extracting(n -> n.path("kind").asText() + " " + n.path("recipientUserId").asText())
@@ -138,12 +139,5 @@ class LlrRestTest {
 
   private static Instant instant(String restDate) {
     return java.time.OffsetDateTime.parse(restDate, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
-  }
-
-  private static JsonNode single(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode list = JSON.readTree(response.body());
-    assertThat(list).as(response.body()).hasSize(1);
-    return list.get(0);
   }
 }

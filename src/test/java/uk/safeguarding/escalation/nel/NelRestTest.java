@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
+import uk.safeguarding.escalation.support.StaffRest;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NelCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
@@ -38,9 +39,11 @@ class NelRestTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   Http practitioner;
+  StaffRest staff;
 
   @BeforeEach
   void clients() {
+    staff = new StaffRest(port, engine, NelCases::body);
     practitioner = Http.anonymous(port).as("nel.health.practitioner", "demo");
     ClockUtil.setCurrentTime(Date.from(NelCases.OUTSET));
   }
@@ -61,20 +64,20 @@ class NelRestTest {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instanceId = JSON.readTree(started.body()).path("id").asText();
 
-    complete(instanceId, "nel.health.practitioner", "UserTask_ResolveInformally", "nel-informal", NelCases.informal("escalate"));
-    complete(instanceId, "nel.health.safeguarding-lead", "UserTask_Stage1LineManager", "nel-stage1", NelCases.stage1("escalate"));
-    complete(instanceId, "nel.health.line-manager", "UserTask_Stage2LineManagers", "nel-stage2", NelCases.stage2("escalate"));
-    complete(instanceId, "nel.health.senior-manager", "UserTask_Stage3HeadsOfService", "nel-stage3", NelCases.stage3("escalate", "yes"));
-    complete(instanceId, "nel.health.director", "UserTask_Stage4AssistantDirectors", "nel-stage4", NelCases.stage4("escalate", "yes"));
-    complete(instanceId, "nel.business-manager", "UserTask_PanelDecision", "nel-panel-decision", NelCases.panelDecision());
-    complete(instanceId, "nel.health.director", "UserTask_RecordDecisionRelayed", "nel-decision-relayed", NelCases.decisionRelayed());
-    complete(instanceId, "nel.business-manager", "UserTask_EndorseProcedureChange", "nel-board-endorsement", NelCases.boardEndorsement());
+    staff.complete(instanceId, "nel.health.practitioner", "UserTask_ResolveInformally", "nel-informal", NelCases.informal("escalate"));
+    staff.complete(instanceId, "nel.health.safeguarding-lead", "UserTask_Stage1LineManager", "nel-stage1", NelCases.stage1("escalate"));
+    staff.complete(instanceId, "nel.health.line-manager", "UserTask_Stage2LineManagers", "nel-stage2", NelCases.stage2("escalate"));
+    staff.complete(instanceId, "nel.health.senior-manager", "UserTask_Stage3HeadsOfService", "nel-stage3", NelCases.stage3("escalate", "yes"));
+    staff.complete(instanceId, "nel.health.director", "UserTask_Stage4AssistantDirectors", "nel-stage4", NelCases.stage4("escalate", "yes"));
+    staff.complete(instanceId, "nel.business-manager", "UserTask_PanelDecision", "nel-panel-decision", NelCases.panelDecision());
+    staff.complete(instanceId, "nel.health.director", "UserTask_RecordDecisionRelayed", "nel-decision-relayed", NelCases.decisionRelayed());
+    staff.complete(instanceId, "nel.business-manager", "UserTask_EndorseProcedureChange", "nel-board-endorsement", NelCases.boardEndorsement());
 
     Jobs.runDue(engine, instanceId); // the board's notice to partner agencies goes out
-    Http auditor = as("nel.auditor");
-    JsonNode instance = single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    Http auditor = staff.as("nel.auditor");
+    JsonNode instance = StaffRest.single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    assertThat(StaffRest.single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=resolvedAtStage")).path("value").asInt()).isEqualTo(4);
     JsonNode notifications = JSON.readTree(auditor.get("/api/notifications?processInstanceId=" + instanceId).body());
     assertThat(notifications).extracting(n -> n.path("kind").asText() + " " + n.path("recipientUserId").asText() + " " + n.path("status").asText())
@@ -95,35 +98,5 @@ class NelRestTest {
 
     vars.put("immediateRiskAction", "not-applicable");
     assertThat(practitioner.post(NelCases.START, NelCases.body(vars, "NEL-REST-2")).statusCode()).isEqualTo(200);
-  }
-
-  private Http as(String user) {
-    return Http.anonymous(port).as(user, "demo");
-  }
-
-  /** The owner finds the task, opens its deployed form, claims it and submits the form's values. */
-  private void complete(String instanceId, String user, String taskKey, String formId, Map<String, Object> values) throws Exception {
-    Jobs.runDue(engine, instanceId);
-    Http owner = as(user);
-    JsonNode task = single(owner.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey=" + taskKey));
-    String taskId = task.path("id").asText();
-    HttpResponse<String> form = owner.get("/engine-rest/task/" + taskId + "/deployed-form");
-    assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(form.body()).path("id").asText()).isEqualTo(formId);
-    for (String field : values.keySet()) {
-      assertThat(form.body()).as("%s offers %s", formId, field).contains("\"" + field + "\"");
-    }
-    if (task.path("assignee").isMissingNode() || task.path("assignee").isNull()) {
-      assertThat(owner.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + user + "\"}").statusCode()).isEqualTo(204);
-    }
-    HttpResponse<String> done = owner.post("/engine-rest/task/" + taskId + "/complete", NelCases.body(values, null));
-    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-  }
-
-  private static JsonNode single(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode list = JSON.readTree(response.body());
-    assertThat(list).as(response.body()).hasSize(1);
-    return list.get(0);
   }
 }

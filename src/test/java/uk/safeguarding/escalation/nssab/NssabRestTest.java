@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.safeguarding.escalation.support.Http;
+import uk.safeguarding.escalation.support.StaffRest;
 import uk.safeguarding.escalation.support.Jobs;
 import uk.safeguarding.escalation.support.NssabCases;
 import uk.safeguarding.escalation.support.ProcessTestProperties;
@@ -71,7 +72,7 @@ class NssabRestTest {
     String instanceId = JSON.readTree(started.body()).path("id").asText();
 
     // stage 1: the practitioner's own discussion task, with its Camunda Form
-    JsonNode discussion = single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId
+    JsonNode discussion = StaffRest.single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId
         + "&taskDefinitionKey=UserTask_DiscussWithOtherPractitioner"));
     assertThat(discussion.path("assignee").asText()).isEqualTo("nssab.police.practitioner");
     assertThat(instant(discussion.path("due").asText())).isEqualTo(NssabCases.ONE_WD);
@@ -85,7 +86,7 @@ class NssabRestTest {
     Jobs.runDue(engine, instanceId);
 
     // stage 1: the raising agency's line managers find it through their candidate group
-    JsonNode stage = single(lineManager.get("/engine-rest/task?candidateGroup=nssab-police-line-manager&processInstanceId=" + instanceId));
+    JsonNode stage = StaffRest.single(lineManager.get("/engine-rest/task?candidateGroup=nssab-police-line-manager&processInstanceId=" + instanceId));
     String taskId = stage.path("id").asText();
     assertThat(stage.path("taskDefinitionKey").asText()).isEqualTo("UserTask_ResolveBetweenLineManagers");
     assertThat(instant(stage.path("due").asText())).isEqualTo(NssabCases.ONE_WD);
@@ -101,7 +102,7 @@ class NssabRestTest {
     assertThat(lineManager.post("/engine-rest/task/" + taskId + "/complete", stageRecord("resolved")).statusCode()).isEqualTo(204);
     Jobs.runDue(engine, instanceId);
 
-    JsonNode learning = single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
+    JsonNode learning = StaffRest.single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
     assertThat(learning.path("taskDefinitionKey").asText()).isEqualTo("UserTask_ReferLearning");
     assertThat(practitioner.post("/engine-rest/task/" + learning.path("id").asText() + "/complete",
         "{\"variables\": {\"learningIdentified\": {\"value\": \"no\", \"type\": \"String\"}}}").statusCode()).isEqualTo(204);
@@ -109,9 +110,9 @@ class NssabRestTest {
 
     // history, as an auditor reads it
     Http auditor = Http.anonymous(port).as("nssab.auditor", "demo");
-    JsonNode instance = single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
+    JsonNode instance = StaffRest.single(auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId));
     assertThat(instance.path("state").asText()).isEqualTo("COMPLETED");
-    JsonNode resolvedAt = single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
+    JsonNode resolvedAt = StaffRest.single(auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId
         + "&variableName=resolvedAtStage"));
     assertThat(resolvedAt.path("value").asInt()).isEqualTo(1);
     JsonNode tasks = JSON.readTree(auditor.get("/engine-rest/history/task?processInstanceId=" + instanceId
@@ -167,14 +168,14 @@ class NssabRestTest {
   @Test
   void aCompletionWithAnOutcomeOutsideTheAllowedSetChangesNothing() throws Exception {
     String instanceId = JSON.readTree(practitioner.post(START, startBody("NS-REST-4", "standard")).body()).path("id").asText();
-    JsonNode task = single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
+    JsonNode task = StaffRest.single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId));
 
     HttpResponse<String> response = practitioner.post("/engine-rest/task/" + task.path("id").asText() + "/complete",
         stageRecord("maybe"));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("{\"field\":\"stageOutcome\",\"message\":\"must be one of escalate, resolved\"}")
         .contains("‘Outcome of this stage’ must be one of ‘Not resolved: escalate to the next stage’");
-    assertThat(single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId)).path("id").asText())
+    assertThat(StaffRest.single(practitioner.get("/engine-rest/task?processInstanceId=" + instanceId)).path("id").asText())
         .isEqualTo(task.path("id").asText());
     assertThat(runtimeService.getVariable(instanceId, "discussionSummary")).isNull();
   }
@@ -200,12 +201,5 @@ class NssabRestTest {
   /** REST dates carry the server's offset, e.g. 2026-04-07T17:00:00.000+0100. */
   private static java.time.Instant instant(String restDate) {
     return java.time.OffsetDateTime.parse(restDate, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
-  }
-
-  private static JsonNode single(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode list = JSON.readTree(response.body());
-    assertThat(list).as(response.body()).hasSize(1);
-    return list.get(0);
   }
 }
