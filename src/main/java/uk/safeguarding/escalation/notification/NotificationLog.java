@@ -34,11 +34,13 @@ public class NotificationLog {
   private final HikariDataSource ownPool;
   private final JdbcTemplate jdbc;
 
-  NotificationLog(DataSourceProperties dataSource) {
+  NotificationLog(DataSourceProperties dataSource,
+      @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout) {
     this.ownPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     ownPool.setPoolName("notification-log");
     ownPool.setMaximumPoolSize(POOL_SIZE);
     ownPool.setMinimumIdle(1);
+    ownPool.setConnectionTimeout(connectionTimeout); // as the main pool: a database outage fails a delivery fast
     ownPool.setAutoCommit(true); // each statement is its own transaction
     this.jdbc = new JdbcTemplate(ownPool);
   }
