@@ -30,6 +30,11 @@ final class DatabaseFailures {
     return seen != null && seen[0];
   }
 
+  static boolean seenInThisRequest() {
+    boolean[] seen = SEEN_IN_REQUEST.get();
+    return seen != null && seen[0];
+  }
+
   static void seen() {
     boolean[] seen = SEEN_IN_REQUEST.get();
     if (seen != null) {

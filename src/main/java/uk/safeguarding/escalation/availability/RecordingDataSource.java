@@ -2,6 +2,7 @@ package uk.safeguarding.escalation.availability;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -18,6 +19,7 @@ class RecordingDataSource extends DelegatingDataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
+    failFastIfAlreadySeen();
     try {
       return super.getConnection();
     } catch (SQLException | RuntimeException e) {
@@ -28,11 +30,19 @@ class RecordingDataSource extends DelegatingDataSource {
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
+    failFastIfAlreadySeen();
     try {
       return super.getConnection(username, password);
     } catch (SQLException | RuntimeException e) {
       DatabaseFailures.seen();
       throw e;
+    }
+  }
+
+  /** A request waits out the pool's timeout once at most, however many connections it then asks for. */
+  private static void failFastIfAlreadySeen() throws SQLTransientConnectionException {
+    if (DatabaseFailures.seenInThisRequest()) {
+      throw new SQLTransientConnectionException("The database could not be reached earlier in this request");
     }
   }
 }

@@ -35,7 +35,7 @@ public class NotificationLog {
   private final JdbcTemplate jdbc;
 
   NotificationLog(DataSourceProperties dataSource,
-      @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:2000}") long connectionTimeout) {
+      @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:1500}") long connectionTimeout) {
     this.ownPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     ownPool.setPoolName("notification-log");
     ownPool.setMaximumPoolSize(POOL_SIZE);
@@ -57,7 +57,36 @@ public class NotificationLog {
     return count != null && count > 0;
   }
 
+  /**
+   * A message handed to the channel must be on record, or a retry of the job sends it again: while
+   * the database is unreachable (an outage just after the send) the DELIVERED entry is retried every
+   * second for up to {@link #KEEP_DELIVERED}, well inside the job's lock (5 minutes), so no other
+   * attempt of the job runs meanwhile. Only a crash in that window (kill -9) can still resend.
+   */
+  static final java.time.Duration KEEP_DELIVERED = java.time.Duration.ofSeconds(60);
+
   void record(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status, String detail) {
+    long giveUp = System.nanoTime() + KEEP_DELIVERED.toNanos();
+    while (true) {
+      try {
+        insert(deliveryKey, request, recipient, channel, status, detail);
+        return;
+      } catch (org.springframework.dao.DataAccessException e) {
+        if (status != Status.DELIVERED || System.nanoTime() > giveUp) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void insert(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status,
+      String detail) {
     jdbc.update(
         "insert into esc_notification_log (id, notification_key, process_instance_id, case_reference, kind,"
             + " recipient_user_id, recipient_address, channel, status, detail, created_at)"

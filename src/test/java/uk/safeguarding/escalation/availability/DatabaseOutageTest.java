@@ -18,7 +18,7 @@ import uk.safeguarding.escalation.support.StoppablePostgres;
  */
 class DatabaseOutageTest {
 
-  static final Duration QUICK = Duration.ofSeconds(3);
+  static final Duration QUICK = Duration.ofSeconds(2);
 
   @Test
   void anOutageIsAnswered503AndTheNodeRecoversByItself() {
