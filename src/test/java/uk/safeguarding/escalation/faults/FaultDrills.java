@@ -92,6 +92,10 @@ public final class FaultDrills {
             + ", arrived once: " + once + ", missing: " + missing + ", arrived more than once: " + twice
             + ", arrived without a log entry: " + unlogged + ", logged twice: " + loggedTwice
             + " (emails received: " + received.size() + ")");
+    if (twice > 0 && loggedTwice == 0) {
+      findings.info("each message that arrived more than once carries one Message-ID and has one DELIVERED entry: it was"
+          + " resent by a retry after the relay had accepted it but before the log recorded it (the node died in between)");
+    }
     long running = db.deliveriesRunning();
     long incidents = db.incidents();
     findings.check(running == 0 && incidents == 0, "delivery instances: " + db.deliveries() + ", still running: "
