@@ -105,13 +105,15 @@ public final class FaultDrills {
         "deliveries that reached nobody: " + nobody + " (by design only STAGE_STARTED, for a stage completed before it ran)");
   }
 
-  /** Answers of 5xx (any, or any but 503) across the drill. */
-  static void checkNoServerErrors(Findings findings, StaffClients staff, boolean allow503) {
+  /** Every answer across the drill is one of {@code allowed} (0 = no answer, only while the node was down). */
+  static void checkAnswers(Findings findings, StaffClients staff, Set<Integer> allowed) {
     Map<Integer, Long> statuses = staff.statuses();
-    long wrong = statuses.entrySet().stream()
-        .filter(e -> e.getKey() >= 500 && !(allow503 && e.getKey() == 503)).mapToLong(Map.Entry::getValue).sum();
-    findings.check(wrong == 0, "answers by status (0 = no answer: node down): " + statuses + "; 5xx"
-        + (allow503 ? " other than 503" : "") + ": " + wrong);
+    long wrong = statuses.entrySet().stream().filter(e -> !allowed.contains(e.getKey()))
+        .mapToLong(Map.Entry::getValue).sum();
+    long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500 && e.getKey() != 503)
+        .mapToLong(Map.Entry::getValue).sum();
+    findings.check(wrong == 0, "answers by status (0 = no answer): " + statuses + "; 5xx other than 503: "
+        + serverErrors + ", answers other than " + allowed + ": " + wrong);
   }
 
   static String messageId(MimeMessage mail) {
