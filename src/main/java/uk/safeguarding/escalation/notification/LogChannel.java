@@ -18,7 +18,7 @@ class LogChannel implements NotificationChannel {
   }
 
   @Override
-  public void send(Recipient recipient, Message message) {
+  public void send(String messageId, Recipient recipient, Message message) {
     LOG.info("Notification to {} <{}>: {}\n{}", recipient.userId(), recipient.email(), message.subject(), message.body());
   }
 }

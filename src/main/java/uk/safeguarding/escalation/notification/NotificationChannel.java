@@ -8,5 +8,9 @@ public interface NotificationChannel {
 
   String name();
 
-  void send(Recipient recipient, Message message);
+  /**
+   * {@code messageId} is the same for every attempt of one delivery to one recipient
+   * ({@link MessageIds}), so a resend after a crash can be recognised as the same message.
+   */
+  void send(String messageId, Recipient recipient, Message message);
 }

@@ -34,11 +34,18 @@ public class NotificationLog {
   private final HikariDataSource ownPool;
   private final JdbcTemplate jdbc;
 
+  /**
+   * Delivery jobs (up to 10 at once) take turns for its connections in a deadline storm; not the
+   * request pool's 1.5 s (a job failing for that waits a whole retry interval), nor Hikari's 30 s.
+   */
+  static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+
   NotificationLog(DataSourceProperties dataSource) {
     this.ownPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     ownPool.setPoolName("notification-log");
     ownPool.setMaximumPoolSize(POOL_SIZE);
     ownPool.setMinimumIdle(1);
+    ownPool.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     ownPool.setAutoCommit(true); // each statement is its own transaction
     this.jdbc = new JdbcTemplate(ownPool);
   }
@@ -55,7 +62,36 @@ public class NotificationLog {
     return count != null && count > 0;
   }
 
+  /**
+   * A message handed to the channel must be on record, or a retry of the job sends it again: while
+   * the database is unreachable (an outage just after the send) the DELIVERED entry is retried every
+   * second for up to {@link #KEEP_DELIVERED}, well inside the job's lock (5 minutes), so no other
+   * attempt of the job runs meanwhile. Only a crash in that window (kill -9) can still resend.
+   */
+  static final java.time.Duration KEEP_DELIVERED = java.time.Duration.ofSeconds(60);
+
   void record(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status, String detail) {
+    long giveUp = System.nanoTime() + KEEP_DELIVERED.toNanos();
+    while (true) {
+      try {
+        insert(deliveryKey, request, recipient, channel, status, detail);
+        return;
+      } catch (org.springframework.dao.DataAccessException e) {
+        if (status != Status.DELIVERED || System.nanoTime() > giveUp) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void insert(String deliveryKey, NotificationRequest request, Recipient recipient, String channel, Status status,
+      String detail) {
     jdbc.update(
         "insert into esc_notification_log (id, notification_key, process_instance_id, case_reference, kind,"
             + " recipient_user_id, recipient_address, channel, status, detail, created_at)"

@@ -94,7 +94,7 @@ public class NotificationService {
         continue;
       }
       try {
-        channel.send(recipient, message);
+        channel.send(MessageIds.of(deliveryKey, recipient.userId()), recipient, message);
         record(deliveryKey, request, recipient, NotificationLog.Status.DELIVERED, null);
       } catch (RuntimeException e) {
         record(deliveryKey, request, recipient, NotificationLog.Status.FAILED, e.getMessage());

@@ -71,7 +71,7 @@ class ApiErrorFilter extends HttpFilter {
       "ParseException");
 
   static final Set<String> SERVER_SIDE_TYPES = Set.of(
-      "OptimisticLockingException", "PersistenceException", "CrdbTransactionRetryException", "ProcessEngineBootstrapException",
+      "OptimisticLockingException", "PersistenceException", "ProcessEnginePersistenceException", "CrdbTransactionRetryException", "ProcessEngineBootstrapException",
       "WrongDbException", "CannotCreateTransactionException");
 
   /** Camunda's "Cannot convert value 'x' of type 'Integer' to java type java.lang.Integer": the Java half is noise. */
@@ -150,7 +150,10 @@ class ApiErrorFilter extends HttpFilter {
    * listener call): the client's to fix, so 400. Database trouble stays a 5xx.
    */
   static boolean serverSide(String type, String message) {
-    return SERVER_SIDE_TYPES.contains(type) || message.contains("SQL") || message.contains("database");
+    // "An exception occurred in the persistence layer": the engine's words for any database failure,
+    // e.g. the connection dropping mid-request in an outage (then availability/ answers 503)
+    return SERVER_SIDE_TYPES.contains(type) || message.contains("SQL") || message.contains("database")
+        || message.contains("persistence layer");
   }
 
   private static boolean isWrite(HttpServletRequest request) {

@@ -44,7 +44,7 @@ class NotifyChannel implements NotificationChannel {
   }
 
   @Override
-  public void send(Recipient recipient, Message message) {
+  public void send(String messageId, Recipient recipient, Message message) {
     Map<String, String> fields = message.fields();
     Map<String, Object> personalisation = new LinkedHashMap<>();
     personalisation.put("case_reference", fields.get("caseReference"));
