@@ -123,7 +123,7 @@ public final class Benchmark {
   /** A node's environment: its database, job executor on or off, and for ours email to GreenMail. */
   Map<String, String> environment(Engine engine, String database, boolean jobExecutor) {
     Map<String, String> env = new LinkedHashMap<>(db.springEnvironment(database));
-    env.put("CAMUNDA_BPM_JOB_EXECUTION_ENABLED", Boolean.toString(jobExecutor));
+    env.put("CAMUNDA_BPM_JOBEXECUTION_ENABLED", Boolean.toString(jobExecutor));
     if (engine == Engine.OURS) {
       env.put("SPRING_MAIL_HOST", "127.0.0.1");
       env.put("SPRING_MAIL_PORT", Integer.toString(smtp.port()));

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=uk.safeguarding.escalation.bench.vanilla.VanillaCamunda</pre>
  * or from the benchmark: {@code AppProcess.mainClass("vanilla", VanillaCamunda.class, jvm, env)}.
- * {@code CAMUNDA_BPM_JOB_EXECUTION_ENABLED=false} keeps its job executor off (filling a storm).
+ * {@code CAMUNDA_BPM_JOBEXECUTION_ENABLED=false} keeps its job executor off (filling a storm).
  */
 @SpringBootApplication // scans only this package: none of our configuration, plugins or listeners
 public class VanillaCamunda {
