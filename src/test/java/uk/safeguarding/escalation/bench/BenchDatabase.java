@@ -9,7 +9,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import uk.safeguarding.escalation.support.StoppablePostgres;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The benchmark's view of the one PostgreSQL server every node uses: a database per engine and
@@ -18,14 +19,50 @@ import uk.safeguarding.escalation.support.StoppablePostgres;
  */
 final class BenchDatabase {
 
-  private final StoppablePostgres server;
+  private final int port;
 
-  BenchDatabase(StoppablePostgres server) {
-    this.server = server;
+  BenchDatabase(int port) {
+    this.port = port;
   }
 
   String url(String database) {
-    return "jdbc:postgresql://localhost:" + server.port() + "/" + database;
+    return "jdbc:postgresql://localhost:" + port + "/" + database;
+  }
+
+  /** Starts counting statements afresh (pg_stat_statements, preloaded by the benchmark's server). */
+  void resetStatementStatistics(String database) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      s.execute("SELECT pg_stat_statements_reset()");
+    }
+  }
+
+  /** The statements that took the most database time in this database since the reset, one line each. */
+  List<String> topStatements(String database, int limit) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection c = connect(database);
+         PreparedStatement p = c.prepareStatement("SELECT calls, total_exec_time, mean_exec_time, query FROM pg_stat_statements"
+             + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = ?) ORDER BY total_exec_time DESC LIMIT ?")) {
+      p.setString(1, database);
+      p.setInt(2, limit);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          lines.add(String.format(java.util.Locale.UK, "%8d calls %9.0f ms total %7.2f ms mean  %s", rs.getLong(1),
+              rs.getDouble(2), rs.getDouble(3), rs.getString(4).replaceAll("\\s+", " ")));
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** CPU seconds PostgreSQL's server processes have used so far (the postmaster's own and its finished children's). */
+  double serverCpuSeconds() throws SQLException {
+    try (Connection c = connect("postgres"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      long postmaster = Cpu.parent(rs.getLong(1));
+      return Cpu.seconds(postmaster, true);
+    }
   }
 
   Map<String, String> springEnvironment(String database) {

@@ -34,7 +34,8 @@ final class DeadlineStorm {
   static final long TIMEOUT_MILLIS = 15 * 60_000;
 
   record Result(int cases, int nodes, double seconds, double secondsFromExec, long fired, long firedTwice,
-                long dueLeft, long expectedEmails, long emails, long duplicateEmails, boolean complete, double heapMb) {
+                long dueLeft, long expectedEmails, long emails, long duplicateEmails, boolean complete, double heapMb,
+                double nodeCpuSeconds, double databaseCpuSeconds, List<String> topStatements) {
 
     double deadlinesPerSecond() {
       return cases / seconds;
@@ -55,6 +56,8 @@ final class DeadlineStorm {
     }
     long expected = engine == Engine.OURS ? expectedBreachEmails(db, database, cases) : 0;
     smtp.clear();
+    db.resetStatementStatistics(database);
+    double databaseCpu0 = db.serverCpuSeconds();
     List<AppProcess> started = new ArrayList<>();
     for (int n = 0; n < nodes; n++) {
       started.add(node.apply(n));
@@ -62,7 +65,25 @@ final class DeadlineStorm {
     long exec = System.currentTimeMillis();
     // nodes start together, as a deployment would restart them
     startTogether(started);
-    try (Connection c = db.connect(database)) {
+    double nodeCpu0 = started.stream().mapToDouble(p -> Cpu.seconds(p.pid(), false)).sum();
+    try {
+      Result r;
+      try (Connection c = db.connect(database)) {
+        r = watch(engine, c, cases, nodes, due, expected, smtp, started, exec, heap, nodeCpu0);
+      }
+      started.forEach(AppProcess::stop);
+      Thread.sleep(1000); // the nodes' server processes exit and are counted in the postmaster's children
+      return new Result(r.cases(), r.nodes(), r.seconds(), r.secondsFromExec(), r.fired(), r.firedTwice(), r.dueLeft(),
+          r.expectedEmails(), r.emails(), r.duplicateEmails(), r.complete(), r.heapMb(), r.nodeCpuSeconds(),
+          db.serverCpuSeconds() - databaseCpu0, db.topStatements(database, 8));
+    } finally {
+      started.forEach(AppProcess::close);
+    }
+  }
+
+  private static Result watch(Engine engine, Connection c, int cases, int nodes, int due, long expected, SmtpServer smtp,
+      List<AppProcess> started, long exec, boolean heap, double nodeCpu0) throws Exception {
+    {
       long fired = 0;
       long dueLeft = due;
       long jobsLeft = 0;
@@ -89,14 +110,12 @@ final class DeadlineStorm {
       Timestamp first = BenchDatabase.timestamp(c, "SELECT min(start_time_) FROM act_hi_actinst WHERE act_type_ = 'boundaryTimer'");
       long firedTwice = BenchDatabase.count(c, "SELECT count(*) FROM (SELECT proc_inst_id_, act_id_ FROM act_hi_actinst"
           + " WHERE act_type_ = 'boundaryTimer' GROUP BY proc_inst_id_, act_id_ HAVING count(*) > 1) twice");
+      double nodeCpu = started.stream().mapToDouble(p -> Cpu.seconds(p.pid(), false)).sum() - nodeCpu0;
       double heapMb = heap ? heapAfterGc(started.get(0)) : Double.NaN;
       long duplicates = duplicateBreachEmails(smtp.received());
-      started.forEach(AppProcess::stop);
       double seconds = (end - (first == null ? exec : first.getTime())) / 1000.0;
       return new Result(cases, nodes, seconds, (end - exec) / 1000.0, fired, firedTwice, dueLeft, expected, emails,
-          duplicates, complete, heapMb);
-    } finally {
-      started.forEach(AppProcess::close);
+          duplicates, complete, heapMb, nodeCpu, Double.NaN, List.of());
     }
   }
 

@@ -17,7 +17,7 @@ import uk.safeguarding.escalation.support.AppProcess;
  */
 final class Lifecycles {
 
-  record Result(int lifecycles, int clients, double seconds, double clientSeconds) {
+  record Result(int lifecycles, int clients, double seconds, double clientSeconds, double nodeCpuSeconds) {
     double perSecond() {
       return lifecycles / seconds;
     }
@@ -29,12 +29,13 @@ final class Lifecycles {
       throws Exception {
     drive(engine, node, 2 * clients, clients, 1_000_000); // warm-up (JIT, pools, caches), not counted
     drain(db, database);
+    double cpu0 = Cpu.seconds(node.pid(), false);
     long t0 = System.nanoTime();
     drive(engine, node, lifecycles, clients, 0);
     long clientsDone = System.nanoTime();
     drain(db, database);
     long t1 = System.nanoTime();
-    return new Result(lifecycles, clients, (t1 - t0) / 1e9, (clientsDone - t0) / 1e9);
+    return new Result(lifecycles, clients, (t1 - t0) / 1e9, (clientsDone - t0) / 1e9, Cpu.seconds(node.pid(), false) - cpu0);
   }
 
   private static void drive(Engine engine, AppProcess node, int lifecycles, int clients, int offset) throws Exception {
