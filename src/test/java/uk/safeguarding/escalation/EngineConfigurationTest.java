@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +27,9 @@ class EngineConfigurationTest {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  JdbcTemplate jdbc;
+
   @Test
   void historyIsFullAndCleanedUpInANightlyWindow() {
     ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -34,6 +39,20 @@ class EngineConfigurationTest {
     assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(config.isJavaSerializationFormatEnabled()).isFalse();
     assertThat(config.isDeserializationTypeValidationEnabled()).isTrue();
+  }
+
+  /** README "Performance": the deadline storm's tuning, with its index (db/migration/V3, after the engine's schema). */
+  @Test
+  void jobsAreAcquiredByDueDateOverAnIndexInBatchesOfEight() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.isJobExecutorAcquireByDueDate()).isTrue();
+    assertThat(config.isEnsureJobDueDateNotNull()).isTrue();
+    JobExecutor jobExecutor = config.getJobExecutor();
+    assertThat(jobExecutor.getMaxJobsPerAcquisition()).isEqualTo(8);
+    assertThat(jobExecutor.getWaitTimeInMillis()).isEqualTo(1000);
+    assertThat(jobExecutor.getMaxWait()).isEqualTo(5000);
+    assertThat(jdbc.queryForObject("select count(*) from information_schema.indexes where lower(index_name) = 'esc_job_duedate'",
+        Integer.class)).isEqualTo(1);
   }
 
   @Test
