@@ -80,7 +80,7 @@ final class CloneFill {
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement s = c.createStatement()) {
       // a fill, not a case: losing it in a crash would only mean filling again
       s.execute("set synchronous_commit = off");
-      s.execute("set maintenance_work_mem = '256MB'");
+      s.execute("set maintenance_work_mem = '512MB'");
       s.execute("create temp table tpl as select id_ as id from act_hi_procinst where proc_def_key_ = '"
           + processKey.replace("'", "''") + "'");
       s.execute("create temp table tpl_task as select id_ as id from act_hi_taskinst where proc_inst_id_ in (select id from tpl)");
@@ -91,10 +91,21 @@ final class CloneFill {
           + " union select exception_stack_id_ from act_ru_job where process_instance_id_ in (select id from tpl) and exception_stack_id_ is not null"
           + " union select job_exception_stack_id_ from act_hi_job_log where process_instance_id_ in (select id from tpl)"
           + " and job_exception_stack_id_ is not null");
+      // The copies are consistent by construction (and checked through the engine's API after), so
+      // the row-by-row foreign-key triggers are skipped for this session, and the secondary indexes
+      // are built once after the copy instead of being updated for every row: the same indexes,
+      // several times faster.
+      s.execute("set session_replication_role = replica");
+      List<String> indexes = new ArrayList<>();
       for (Map.Entry<String, String> table : TABLES.entrySet()) {
         List<String[]> columns = columns(c, table.getKey());
         if (columns.isEmpty()) {
           continue; // e.g. vanilla Camunda has no esc_ tables
+        }
+        List<String[]> secondary = secondaryIndexes(c, table.getKey());
+        for (String[] index : secondary) {
+          s.execute("drop index " + index[0]);
+          indexes.add(index[1]);
         }
         String sql = insert(table.getKey(), columns, table.getValue(), copies);
         long t = System.nanoTime();
@@ -102,6 +113,12 @@ final class CloneFill {
         rows.put(table.getKey(), n);
         System.out.printf(Locale.UK, "    %-22s +%,d rows (%.1f s)%n", table.getKey(), n, (System.nanoTime() - t) / 1e9);
       }
+      long t = System.nanoTime();
+      for (String index : indexes) {
+        s.execute(index);
+      }
+      s.execute("set session_replication_role = origin");
+      System.out.printf(Locale.UK, "    %d secondary indexes rebuilt (%.1f s)%n", indexes.size(), (System.nanoTime() - t) / 1e9);
       // the planner must know the tables are 400 times bigger than when the engine last looked
       for (String table : TABLES.keySet()) {
         if (!columns(c, table).isEmpty()) {
@@ -154,6 +171,19 @@ final class CloneFill {
   private static String id(String x) {
     return "case when " + x + " is null then null when length(" + x + ") <= 56 then " + x + " || '-' || g.n"
         + " else md5(" + x + ") || '-' || g.n end";
+  }
+
+  /** Indexes that back no constraint (primary key, unique constraint): name and CREATE statement. */
+  private static List<String[]> secondaryIndexes(Connection c, String table) throws SQLException {
+    List<String[]> indexes = new ArrayList<>();
+    try (ResultSet rs = c.createStatement().executeQuery("select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
+        + " from pg_index i where i.indrelid = '" + table + "'::regclass"
+        + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)")) {
+      while (rs.next()) {
+        indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    return indexes;
   }
 
   private static List<String[]> columns(Connection c, String table) throws SQLException {

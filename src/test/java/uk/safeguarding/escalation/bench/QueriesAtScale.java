@@ -92,10 +92,13 @@ public final class QueriesAtScale {
         o.verify(table, history);
         Map<String, Supplier<Long>> oursQueries = o.queries();
         // vanilla's side comes in here (issue-17-bench's vanilla Camunda)
+        resetStatements(pg.jdbcUrl());
         for (Map.Entry<String, Supplier<Long>> q : oursQueries.entrySet()) {
           double[] ms = percentiles(q.getValue());
           add(table, q.getKey(), ms, new double[] {Double.NaN, Double.NaN});
         }
+        slowestStatements(table, "ours", pg.jdbcUrl(), "postgres");
+        hold(pg);
       }
     }
   }
@@ -123,12 +126,40 @@ public final class QueriesAtScale {
   static void tune(StoppablePostgres pg) throws SQLException {
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres")) {
       for (String setting : List.of("shared_buffers = '1GB'", "effective_cache_size = '4GB'", "work_mem = '16MB'",
-          "max_wal_size = '4GB'", "checkpoint_timeout = '30min'", "random_page_cost = 1.1")) {
+          "max_wal_size = '4GB'", "checkpoint_timeout = '30min'", "random_page_cost = 1.1",
+          // -Dqas.slow=200: the server logs every statement slower than that (with its plan's input)
+          "log_min_duration_statement = " + Integer.getInteger("qas.slow", -1),
+          // statistics of every statement, so the table can say which SQL a slow read spends its time in
+          "shared_preload_libraries = 'pg_stat_statements'", "track_activity_query_size = 16384")) {
         c.createStatement().execute("alter system set " + setting);
       }
     }
     pg.stop();
     pg.start();
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres")) {
+      c.createStatement().execute("create extension if not exists pg_stat_statements");
+    }
+  }
+
+  /** Forgets the statements so far (the fill's), so the statistics are the timed reads'. */
+  static void resetStatements(String jdbcUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+      c.createStatement().execute("select pg_stat_statements_reset()");
+    }
+  }
+
+  /** The database's slowest statements (mean time) during the timed reads, as notes under the table. */
+  static void slowestStatements(BenchTable table, String side, String jdbcUrl, String database) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+         ResultSet rs = c.createStatement().executeQuery("select s.calls, s.mean_exec_time, s.rows,"
+             + " regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s join pg_database d on d.oid = s.dbid"
+             + " where d.datname = '" + database + "' and s.calls >= 10 order by s.mean_exec_time desc limit 4")) {
+      while (rs.next()) {
+        String sql = rs.getString(4);
+        table.note(String.format(Locale.UK, "%s SQL: %6.1f ms mean × %d calls: %s", side, rs.getDouble(2), rs.getLong(1),
+            sql.length() > 160 ? sql.substring(0, 160) + " …" : sql));
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -336,6 +367,15 @@ public final class QueriesAtScale {
         throw new IllegalStateException(pending + " jobs still pending before the copy");
       }
       Thread.sleep(200); // the app's job executor is working through them
+    }
+  }
+
+  /** -Dqas.hold=600: keeps the filled database up that many seconds for EXPLAIN (tuning only). */
+  static void hold(StoppablePostgres pg) throws InterruptedException {
+    int seconds = Integer.getInteger("qas.hold", 0);
+    if (seconds > 0) {
+      System.out.println("holding " + pg.jdbcUrl() + " for " + seconds + " s");
+      Thread.sleep(seconds * 1000L);
     }
   }
 
