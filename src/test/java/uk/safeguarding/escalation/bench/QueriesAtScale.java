@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import uk.safeguarding.escalation.bench.vanilla.VanillaProcess;
 import uk.safeguarding.escalation.support.AppProcess;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.NssabCases;
@@ -56,6 +57,11 @@ public final class QueriesAtScale {
   static final String TASKLIST_LIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
       + "\"orQueries\":[],\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
 
+  static final String FILTER = "Tasklist: My group's tasks by due date (15)";
+  static final String FORM = "Tasklist: task form load (task, form, vars)";
+  static final String CASES = "Cockpit: auditor's case list (newest 50)";
+  static final String HISTORY = "Cockpit: a case's history";
+
   public static void main(String[] args) {
     BenchTable table = new BenchTable();
     try {
@@ -70,34 +76,71 @@ public final class QueriesAtScale {
 
   public static void run(BenchTable table, String[] args) throws Exception {
     int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int templates = Math.min(cases, args.length > 1 ? Integer.parseInt(args[1]) : 250);
+    int templates = Math.min(cases, args.length > 1 ? Integer.parseInt(args[1]) : 150);
     int copies = Math.max(0, cases / templates - 1);
     int expected = templates * (copies + 1);
     try (StoppablePostgres pg = new StoppablePostgres().start()) {
       tune(pg);
-      try (AppProcess ours = AppProcess.jar("queries-ours", List.of("-Xmx1g"), oursEnvironment(pg)).start()) {
+      BenchDatabase db = new BenchDatabase(pg);
+      db.create("queries_ours", null);
+      db.create("queries_vanilla", null);
+      Map<String, String> oursEnv = new LinkedHashMap<>(db.springEnvironment("queries_ours"));
+      oursEnv.put("ESCALATION_NOTIFICATION_CHANNEL", "log");
+      oursEnv.put("LOGGING_LEVEL_ROOT", "WARN");
+      Map<String, String> vanillaEnv = new LinkedHashMap<>(db.springEnvironment("queries_vanilla"));
+      vanillaEnv.put("LOGGING_LEVEL_ROOT", "WARN");
+      // ours' identity naming (application.yml), so both have the same user and group ids; Camunda's
+      // default pattern allows neither the dots nor the hyphens
+      vanillaEnv.put("SPRING_APPLICATION_JSON", "{\"camunda.bpm.generic-properties.properties.user-resource-whitelist-pattern\":"
+          + "\"[a-z0-9]+([.-][a-z0-9]+)*\",\"camunda.bpm.generic-properties.properties.group-resource-whitelist-pattern\":"
+          + "\"[a-z0-9]+(-[a-z0-9]+)*\"}");
+      try (AppProcess ours = Engine.OURS.node("queries-ours", oursEnv).start();
+           AppProcess vanilla = Engine.VANILLA.node("queries-vanilla", vanillaEnv).start()) {
         long t0 = System.nanoTime();
-        Http admin = ours.http().as("admin", PASSWORD);
-        double templateSeconds = oursTemplates(ours, templates);
-        System.out.printf(Locale.UK, "  ours: %d templates in %.0f s%n", templates, templateSeconds);
-        awaitNoPendingJobs(pg.jdbcUrl(), OURS_KEY);
-        CloneFill.Result fill = CloneFill.copy(pg.jdbcUrl(), OURS_KEY, copies);
-        double fillSeconds = (System.nanoTime() - t0) / 1e9;
-        long history = historyRows(pg.jdbcUrl());
-        table.note(String.format(Locale.UK, "queries at scale, ours: %,d open cases (%d templates through REST in %.0f s,"
-            + " %d copies each in SQL in %.0f s), %,d history rows; fill %.0f s", expected, templates, templateSeconds,
-            copies, fill.seconds(), history, fillSeconds));
-
-        Ours o = new Ours(ours, admin, pg.jdbcUrl(), expected);
-        o.verify(table, history);
-        Map<String, Supplier<Long>> oursQueries = o.queries();
-        // vanilla's side comes in here (issue-17-bench's vanilla Camunda)
-        resetStatements(pg.jdbcUrl());
-        for (Map.Entry<String, Supplier<Long>> q : oursQueries.entrySet()) {
-          double[] ms = percentiles(q.getValue());
-          add(table, q.getKey(), ms, new double[] {Double.NaN, Double.NaN});
+        Vanilla.identities(vanilla);
+        // both sides at once: the engines work while the other waits for its database
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+          Future<CloneFill.Result> oursFill = two.submit(() -> {
+            double seconds = oursTemplates(ours, templates);
+            System.out.printf(Locale.UK, "  ours: %d templates in %.0f s%n", templates, seconds);
+            awaitNoPendingJobs(db.url("queries_ours"), OURS_KEY);
+            return CloneFill.copy(db.url("queries_ours"), OURS_KEY, copies);
+          });
+          Future<CloneFill.Result> vanillaFill = two.submit(() -> {
+            double seconds = Vanilla.templates(vanilla, templates);
+            System.out.printf(Locale.UK, "  vanilla: %d templates in %.0f s%n", templates, seconds);
+            awaitNoPendingJobs(db.url("queries_vanilla"), VanillaProcess.KEY);
+            return CloneFill.copy(db.url("queries_vanilla"), VanillaProcess.KEY, copies);
+          });
+          CloneFill.Result o = oursFill.get();
+          CloneFill.Result v = vanillaFill.get();
+          double fillSeconds = (System.nanoTime() - t0) / 1e9;
+          table.note(String.format(Locale.UK, "queries at scale: %,d open cases each side (%d templates through REST, %d copies"
+              + " each in SQL: ours %.0f s, vanilla %.0f s); whole fill %.0f s", expected, templates, copies, o.seconds(),
+              v.seconds(), fillSeconds));
+        } finally {
+          two.shutdown();
         }
-        slowestStatements(table, "ours", pg.jdbcUrl(), "postgres");
+        long oursHistory = historyRows(db.url("queries_ours"));
+        long vanillaHistory = historyRows(db.url("queries_vanilla"));
+        table.note(String.format(Locale.UK, "history rows (ACT_HI_*): ours %,d, vanilla %,d", oursHistory, vanillaHistory));
+
+        Ours o = new Ours(ours, ours.http().as("admin", PASSWORD), expected);
+        o.verify(table, oursHistory);
+        Vanilla v = new Vanilla(vanilla, expected);
+        v.verify(table, vanillaHistory);
+        Map<String, Supplier<Long>> oursQueries = o.queries();
+        Map<String, Supplier<Long>> vanillaQueries = v.queries();
+        resetStatements(pg.jdbcUrl());
+        for (String figure : oursQueries.keySet()) {
+          // side by side: ours, then vanilla's equivalent, each after its own warm-up
+          double[] oursMs = percentiles(oursQueries.get(figure));
+          double[] vanillaMs = percentiles(vanillaQueries.get(figure));
+          add(table, figure, oursMs, vanillaMs);
+        }
+        slowestStatements(table, "ours", pg.jdbcUrl(), "queries_ours");
+        slowestStatements(table, "vanilla", pg.jdbcUrl(), "queries_vanilla");
         hold(pg);
       }
     }
@@ -107,16 +150,6 @@ public final class QueriesAtScale {
     table.add(new BenchTable.Row(figure + ", p50", "ms", ours[0], vanilla[0], BenchTable.Better.LOWER, "p95 ≤ 100 ms", null));
     table.add(new BenchTable.Row(figure + ", p95", "ms", ours[1], vanilla[1], BenchTable.Better.LOWER, "p95 ≤ 100 ms",
         ours[1] <= TARGET_MS));
-  }
-
-  /** Our application as operations run it: the packaged jar, demo identities, PostgreSQL. */
-  static Map<String, String> oursEnvironment(StoppablePostgres pg) {
-    Map<String, String> env = new HashMap<>(pg.springEnvironment());
-    env.put("SPRING_PROFILES_ACTIVE", "demo");
-    env.put("ESCALATION_NOTIFICATION_CHANNEL", "log");
-    env.put("ESCALATION_DATA_DIR", "target/queries-ours-data");
-    env.put("LOGGING_LEVEL_ROOT", "WARN");
-    return env;
   }
 
   /**
@@ -256,7 +289,6 @@ public final class QueriesAtScale {
   static final class Ours {
     final AppProcess app;
     final Http admin;
-    final String jdbcUrl;
     final int expected;
     final Http staff;
     final Http auditor;
@@ -264,10 +296,9 @@ public final class QueriesAtScale {
     final List<String> taskIds = new ArrayList<>();
     final List<String> caseIds = new ArrayList<>();
 
-    Ours(AppProcess app, Http admin, String jdbcUrl, int expected) throws Exception {
+    Ours(AppProcess app, Http admin, int expected) throws Exception {
       this.app = app;
       this.admin = admin;
-      this.jdbcUrl = jdbcUrl;
       this.expected = expected;
       staff = app.http();
       check(staff.webappLogin("tasklist", STAFF, PASSWORD), "tasklist login");
@@ -329,10 +360,10 @@ public final class QueriesAtScale {
 
     Map<String, Supplier<Long>> queries() {
       Map<String, Supplier<Long>> q = new LinkedHashMap<>();
-      q.put("Tasklist: My group's tasks by due date (15)", () -> timed(() ->
+      q.put(FILTER, () -> timed(() ->
           ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY), "filter")));
       int[] t = {0};
-      q.put("Tasklist: task form load (task, form, vars)", () -> {
+      q.put(FORM, () -> {
         String id = taskIds.get(t[0]++ % taskIds.size());
         return timed(() -> {
           ok(staff.get(ENGINE_API + "/task/" + id, "application/hal+json"), "task");
@@ -340,12 +371,196 @@ public final class QueriesAtScale {
           ok(staff.get(ENGINE_API + "/task/" + id + "/form-variables"), "form variables");
         });
       });
-      q.put("Cockpit: auditor's Cases list (newest 50)", () -> timed(() ->
+      q.put(CASES, () -> timed(() ->
           ok(auditor.get(CockpitBenchmark.PLUGIN + "/cases?sort=openedAt&order=desc&firstResult=0&maxResults=50"), "cases")));
       int[] c = {0};
-      q.put("Cockpit: a case's history", () -> {
+      q.put(HISTORY, () -> {
         String id = caseIds.get(c[0]++ % caseIds.size());
         return timed(() -> ok(auditor.get(CockpitBenchmark.PLUGIN + "/case-history/" + id), "case history"));
+      });
+      return q;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // vanilla's side
+
+  /**
+   * Vanilla Camunda (issue-17-bench's VanillaCamunda, authorizations on, Camunda's defaults) with
+   * what its Tasklist and Cockpit users would have: the same user and group ids as ours (created
+   * through its REST API as its admin), application access, CREATE_INSTANCE for staff,
+   * READ_HISTORY for the auditor, and the same saved "My group's tasks" filter. Tasks are visible
+   * through Camunda's default per-task grants to their candidate groups, as ours.
+   */
+  static final class Vanilla {
+    static final String STAFF_GROUP = "nssab";
+    final AppProcess app;
+    final Http admin;
+    final int expected;
+    final Http staff;
+    final Http auditor;
+    final String filterId;
+    final List<String> taskIds = new ArrayList<>();
+    final List<String> caseIds = new ArrayList<>();
+
+    Vanilla(AppProcess app, int expected) {
+      this.app = app;
+      this.admin = app.http().as("admin", PASSWORD);
+      this.expected = expected;
+      staff = app.http();
+      check(staff.webappLogin("tasklist", STAFF, PASSWORD), "vanilla tasklist login");
+      auditor = app.http();
+      check(auditor.webappLogin("cockpit", AUDITOR, PASSWORD), "vanilla cockpit login");
+      filterId = json(ok(admin.get("/engine-rest/filter?resourceType=Task&name="
+          + URLEncoder.encode("My group's tasks", StandardCharsets.UTF_8)), "filters")).get(0).path("id").asText();
+    }
+
+    static void identities(AppProcess app) {
+      Http admin = app.http().as("admin", PASSWORD);
+      List<String> groups = new ArrayList<>(List.of(STAFF_GROUP, "nssab-auditor"));
+      for (String agency : AGENCIES) {
+        groups.addAll(List.of("nssab-" + agency, "nssab-" + agency + "-line-manager", "nssab-" + agency + "-second-tier-manager"));
+      }
+      for (String group : groups) {
+        ok(admin.post("/engine-rest/group/create", "{\"id\":\"" + group + "\",\"name\":\"" + group + "\",\"type\":\"WORKFLOW\"}"),
+            "group " + group);
+      }
+      for (String agency : AGENCIES) {
+        for (String role : List.of("practitioner", "line-manager", "second-tier-manager")) {
+          user(admin, "nssab." + agency + "." + role, STAFF_GROUP, "nssab-" + agency,
+              role.equals("practitioner") ? null : "nssab-" + agency + "-" + role);
+        }
+      }
+      user(admin, AUDITOR, "nssab-auditor", null, null);
+      // resource types: 0 application, 5 filter, 6 process definition, 8 process instance
+      grant(admin, STAFF_GROUP, 0, "tasklist", "ACCESS");
+      grant(admin, STAFF_GROUP, 6, VanillaProcess.KEY, "READ", "CREATE_INSTANCE");
+      grant(admin, STAFF_GROUP, 8, "*", "CREATE");
+      grant(admin, "nssab-auditor", 0, "cockpit", "ACCESS");
+      grant(admin, "nssab-auditor", 6, VanillaProcess.KEY, "READ", "READ_HISTORY");
+      String filter = """
+          {"resourceType": "Task", "name": "My group's tasks",
+           "query": {"candidateGroupsExpression": "${currentUserGroups()}", "sorting": [{"sortBy": "dueDate", "sortOrder": "asc"}]},
+           "properties": {"description": "Unclaimed tasks offered to my groups", "priority": -20, "refresh": true,
+             "variables": [{"name": "caseReference", "label": "Case"}, {"name": "currentStage", "label": "Stage"}]}}""";
+      String id = json(ok(admin.post("/engine-rest/filter/create", filter), "vanilla filter")).path("id").asText();
+      grant(admin, STAFF_GROUP, 5, id, "READ");
+    }
+
+    static void user(Http admin, String id, String... groups) {
+      ok(admin.post("/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"Bench\",\"lastName\":\""
+          + id + "\",\"email\":\"" + id + "@example.org\"},\"credentials\":{\"password\":\"" + PASSWORD + "\"}}"), "user " + id);
+      for (String group : groups) {
+        if (group != null) {
+          ok(admin.send("PUT", "/engine-rest/group/" + group + "/members/" + id, null), "member " + id);
+        }
+      }
+    }
+
+    static void grant(Http admin, String group, int resourceType, String resourceId, String... permissions) {
+      ok(admin.post("/engine-rest/authorization/create", "{\"type\":1,\"permissions\":[\"" + String.join("\",\"", permissions)
+          + "\"],\"groupId\":\"" + group + "\",\"resourceType\":" + resourceType + ",\"resourceId\":\"" + resourceId + "\"}"),
+          "grant " + group);
+    }
+
+    /** The same templates as ours ({@link #oursTemplate}): raised by staff, the same depths. */
+    static double templates(AppProcess app, int n) throws Exception {
+      long t0 = System.nanoTime();
+      Http admin = app.http().as("admin", PASSWORD);
+      for (int i = 0; i < n; i++) {
+        String raising = AGENCIES[i % AGENCIES.length];
+        String receiving = AGENCIES[(i + 1) % AGENCIES.length];
+        Http practitioner = app.http().as("nssab." + raising + ".practitioner", PASSWORD);
+        String reference = "QAS-" + i;
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String start = """
+            {"businessKey": "%s", "variables": {
+              "caseReference": {"value": "%s", "type": "String"},
+              "subjectType": {"value": "adult", "type": "String"},
+              "raisingAgency": {"value": "%s", "type": "String"},
+              "receivingAgency": {"value": "%s", "type": "String"},
+              "receivingPractitionerName": {"value": "Receiving practitioner", "type": "String"},
+              "disagreementCategory": {"value": "%s", "type": "String"},
+              "disputeSummary": {"value": "Benchmark case", "type": "String"},
+              "riskLevel": {"value": "%s", "type": "String"},
+              "stageDeadline": {"value": "%s", "type": "String"},
+              "caseDeadline": {"value": "%s", "type": "String"}}}
+            """.formatted(reference, reference, raising, receiving, CockpitBenchmark.CATEGORIES[i % CockpitBenchmark.CATEGORIES.length],
+            CockpitBenchmark.RISKS[i % CockpitBenchmark.RISKS.length], now.plus(1, java.time.temporal.ChronoUnit.DAYS),
+            now.plus(7, java.time.temporal.ChronoUnit.DAYS));
+        String id = json(ok(practitioner.post(Engine.START, start), "vanilla start " + reference)).path("id").asText();
+        int depth = (i / AGENCIES.length) % 6;
+        if (depth == 1) {
+          JsonNode timers = json(admin.get("/engine-rest/job?timers=true&processInstanceId=" + id + "&sortBy=jobDueDate&sortOrder=asc"));
+          ok(admin.post("/engine-rest/job/" + timers.get(0).path("id").asText() + "/execute", "{}"), "vanilla timer " + reference);
+        }
+        for (int stage = 0; stage < (depth < 2 ? 0 : depth < 5 ? 1 : 2); stage++) {
+          JsonNode task = json(admin.get("/engine-rest/task?processInstanceId=" + id)).get(0);
+          ok(admin.post("/engine-rest/task/" + task.path("id").asText() + "/complete",
+              "{\"variables\": {\"stageOutcome\": {\"value\": \"escalate\"}}}"), "vanilla stage of " + reference);
+        }
+      }
+      return (System.nanoTime() - t0) / 1e9;
+    }
+
+    void verify(BenchTable table, long history) {
+      long open = json(ok(admin.get("/engine-rest/process-instance/count?processDefinitionKey=" + VanillaProcess.KEY), "count")).path("count").asLong();
+      table.check(open == expected, "vanilla: the engine counts " + open + " open cases, the fill made " + expected);
+      table.check(history >= 10L * expected, String.format(Locale.UK, "vanilla: %,d history rows (≥ 10 per case)", history));
+      JsonNode page = json(ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+          TASKLIST_LIST_BODY), "vanilla filter list"));
+      long count = page.path("count").asLong();
+      table.check(page.path("_embedded").path("task").size() == 15 && count > expected / 10,
+          "vanilla: " + STAFF + "'s \"My group's tasks\" lists 15 of " + count + " tasks");
+      for (int first = 0; first < count && taskIds.size() < 200; first += Math.max(15, (int) (count / 13))) {
+        json(ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=" + first + "&maxResults=15",
+            TASKLIST_LIST_BODY), "vanilla filter page")).path("_embedded").path("task").forEach(t -> taskIds.add(t.path("id").asText()));
+      }
+      String copy = taskIds.stream().filter(id -> id.length() > 36).findFirst().orElse(null);
+      JsonNode vars = copy == null ? JSON.nullNode()
+          : json(ok(staff.get(ENGINE_API + "/task/" + copy + "/form-variables"), "vanilla form variables"));
+      table.check(vars.path("caseReference").path("value").asText().matches("QAS-\\d+-\\d+"),
+          "vanilla: a copied task's form variables load (case " + vars.path("caseReference").path("value").asText() + ")");
+      long total = json(ok(auditor.get(ENGINE_API + "/history/process-instance/count?processDefinitionKey=" + VanillaProcess.KEY),
+          "vanilla history count")).path("count").asLong();
+      table.check(total == expected, "vanilla: the auditor's history counts " + total + " cases");
+      for (int first = 0; first < expected && caseIds.size() < 200; first += Math.max(50, expected / 10)) {
+        json(ok(auditor.get(ENGINE_API + "/history/process-instance?sortBy=startTime&sortOrder=desc&maxResults=20&firstResult=" + first),
+            "vanilla history")).forEach(c -> caseIds.add(c.path("id").asText()));
+      }
+      String copiedCase = caseIds.stream().filter(id -> id.length() > 36).findFirst().orElse(null);
+      JsonNode activities = copiedCase == null ? JSON.nullNode()
+          : json(ok(auditor.get(ENGINE_API + "/history/activity-instance?processInstanceId=" + copiedCase), "vanilla activities"));
+      table.check(activities.size() >= 2, "vanilla: a copied case's history reads (" + activities.size() + " activities)");
+    }
+
+    /** The same figures' names as ours; what vanilla offers for each. */
+    Map<String, Supplier<Long>> queries() {
+      Map<String, Supplier<Long>> q = new LinkedHashMap<>();
+      q.put(FILTER, () -> timed(() ->
+          ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY), "filter")));
+      int[] t = {0};
+      q.put(FORM, () -> {
+        String id = taskIds.get(t[0]++ % taskIds.size());
+        // no Camunda Form in vanilla's diagram: Tasklist asks task/{id}/form instead of deployed-form
+        return timed(() -> {
+          ok(staff.get(ENGINE_API + "/task/" + id, "application/hal+json"), "task");
+          ok(staff.get(ENGINE_API + "/task/" + id + "/form"), "form");
+          ok(staff.get(ENGINE_API + "/task/" + id + "/form-variables"), "form variables");
+        });
+      });
+      q.put(CASES, () -> timed(() -> {
+        ok(auditor.get(ENGINE_API + "/history/process-instance?sortBy=startTime&sortOrder=desc&firstResult=0&maxResults=50"), "history");
+        ok(auditor.get(ENGINE_API + "/history/process-instance/count"), "history count");
+      }));
+      int[] c = {0};
+      q.put(HISTORY, () -> {
+        String id = caseIds.get(c[0]++ % caseIds.size());
+        return timed(() -> {
+          ok(auditor.get(ENGINE_API + "/history/process-instance/" + id), "instance");
+          ok(auditor.get(ENGINE_API + "/history/activity-instance?processInstanceId=" + id + "&sortBy=startTime&sortOrder=asc"), "activities");
+          ok(auditor.get(ENGINE_API + "/history/variable-instance?processInstanceId=" + id), "variables");
+        });
       });
       return q;
     }
