@@ -138,6 +138,7 @@ public final class QueriesAtScale {
           // side by side: ours, then vanilla's equivalent, each after its own warm-up
           double[] oursMs = percentiles(oursQueries.get(figure));
           double[] vanillaMs = percentiles(vanillaQueries.get(figure));
+          cancelRunaways(pg.jdbcUrl());
           add(table, figure, oursMs, vanillaMs);
           if (oursMs[2] < SAMPLES || vanillaMs[2] < SAMPLES) {
             table.note(String.format(Locale.UK, "%s: %.0f samples ours, %.0f vanilla (sampling stops after %d s)", figure,
@@ -176,6 +177,22 @@ public final class QueriesAtScale {
     pg.start();
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), "postgres", "postgres")) {
       c.createStatement().execute("create extension if not exists pg_stat_statements");
+    }
+  }
+
+  /**
+   * Statements still running for requests the client gave up on (30 s timeout) would slow the next
+   * figure: they are cancelled, as PostgreSQL's statement_timeout would in production.
+   */
+  static void cancelRunaways(String jdbcUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+         ResultSet rs = c.createStatement().executeQuery("select count(pg_cancel_backend(pid)) from pg_stat_activity"
+             + " where state = 'active' and pid <> pg_backend_pid() and datname like 'queries_%'"
+             + " and now() - query_start > interval '5 seconds'")) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        System.out.println("  cancelled " + rs.getLong(1) + " statements left running by timed-out requests");
+      }
     }
   }
 
@@ -512,14 +529,20 @@ public final class QueriesAtScale {
       long open = json(ok(admin.get("/engine-rest/process-instance/count?processDefinitionKey=" + VanillaProcess.KEY), "count")).path("count").asLong();
       table.check(open == expected, "vanilla: the engine counts " + open + " open cases, the fill made " + expected);
       table.check(history >= 10L * expected, String.format(Locale.UK, "vanilla: %,d history rows (≥ 10 per case)", history));
-      JsonNode page = json(ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-          TASKLIST_LIST_BODY), "vanilla filter list"));
-      long count = page.path("count").asLong();
-      table.check(page.path("_embedded").path("task").size() == 15 && count > expected / 10,
-          "vanilla: " + STAFF + "'s \"My group's tasks\" lists 15 of " + count + " tasks");
+      // the group's tasks as the admin sees them (no authorization check): the tasks to open
+      String group = "/engine-rest/task?candidateGroup=nssab-police-line-manager&sortBy=dueDate&sortOrder=asc";
+      long count = json(ok(admin.get("/engine-rest/task/count?candidateGroup=nssab-police-line-manager"), "count")).path("count").asLong();
       for (int first = 0; first < count && taskIds.size() < 200; first += Math.max(15, (int) (count / 13))) {
-        json(ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=" + first + "&maxResults=15",
-            TASKLIST_LIST_BODY), "vanilla filter page")).path("_embedded").path("task").forEach(t -> taskIds.add(t.path("id").asText()));
+        json(ok(admin.get(group + "&maxResults=15&firstResult=" + first), "vanilla tasks")).forEach(t -> taskIds.add(t.path("id").asText()));
+      }
+      try {
+        JsonNode page = json(ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+            TASKLIST_LIST_BODY), "vanilla filter list"));
+        table.check(page.path("_embedded").path("task").size() == 15 && page.path("count").asLong() == count,
+            "vanilla: " + STAFF + "'s \"My group's tasks\" lists 15 of " + page.path("count").asLong() + " tasks");
+      } catch (RuntimeException slow) {
+        // not a wrong answer: no answer within the client's 30 s (the table shows the time)
+        table.note("vanilla: " + STAFF + "'s \"My group's tasks\" gave no answer within 30 s (" + count + " tasks in the group): " + slow);
       }
       String copy = taskIds.stream().filter(id -> id.length() > 36).findFirst().orElse(null);
       JsonNode vars = copy == null ? JSON.nullNode()
@@ -622,7 +645,9 @@ public final class QueriesAtScale {
   static double[] percentiles(Supplier<Long> sample) {
     long stop = System.nanoTime() + SAMPLING_SECONDS * 1_000_000_000L;
     for (int i = 0; i < WARM_UP && System.nanoTime() < stop; i++) {
-      safely(sample);
+      if (safely(sample) > SAMPLING_SECONDS * 250_000_000L) {
+        break; // a quarter of the budget for one call: warm enough
+      }
     }
     stop = System.nanoTime() + SAMPLING_SECONDS * 1_000_000_000L;
     List<Long> nanos = new ArrayList<>();
