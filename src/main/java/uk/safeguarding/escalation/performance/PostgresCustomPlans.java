@@ -20,7 +20,7 @@ class PostgresCustomPlans {
   static final String INIT_SQL = "SET plan_cache_mode = force_custom_plan";
 
   @Bean
-  static BeanPostProcessor postgresCustomPlans() {
+  static BeanPostProcessor customPlansOnPostgres() {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String beanName) {
