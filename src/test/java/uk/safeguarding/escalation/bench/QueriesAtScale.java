@@ -37,9 +37,12 @@ import uk.safeguarding.escalation.support.StoppablePostgres;
  * SQL up to the requested number of cases (a benchmark fill, see there). The copies are checked
  * through the engine's API before anything is timed.
  *
- * <pre>mvn -q -o -DskipTests package && mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=uk.safeguarding.escalation.bench.QueriesAtScale [-Dexec.args="100000 250"]</pre>
- * Arguments: open cases (default 100 000), template cases per side (default 250).
+ * <pre>mvn -q -o -DskipTests package
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath -Dmdep.includeScope=test
+ * java -cp "target/test-classes:target/classes:$(cat target/bench/classpath)" \
+ *   uk.safeguarding.escalation.bench.QueriesAtScale [100000 [150]]</pre>
+ * (a plain java command, as bench/run uses: vanilla is a child JVM on this classpath).
+ * Arguments: open cases (default 100 000), template cases per side (default 150).
  */
 public final class QueriesAtScale {
 
