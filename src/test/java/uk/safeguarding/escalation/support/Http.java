@@ -120,6 +120,17 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST asking for HAL through the webapps' session and CSRF token: Tasklist listing a filter's tasks. */
+  public HttpResponse<String> postHalWithCsrf(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .header("X-XSRF-TOKEN", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A GET with this Accept header (e.g. HAL), as the webapps fetch some resources. */
+  public HttpResponse<String> get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
   /**
    * What Camunda Modeler's Deploy sends: {@code POST /engine-rest/deployment/create}, multipart, the
    * diagram and any "additional files" (forms) as file parts named by their file names.
