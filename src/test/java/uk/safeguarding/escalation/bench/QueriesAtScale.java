@@ -85,7 +85,7 @@ public final class QueriesAtScale {
     int expected = templates * (copies + 1);
     try (StoppablePostgres pg = new StoppablePostgres().start()) {
       tune(pg);
-      BenchDatabase db = new BenchDatabase(pg);
+      BenchDatabase db = new BenchDatabase(pg.port());
       db.create("queries_ours", null);
       db.create("queries_vanilla", null);
       Map<String, String> oursEnv = new LinkedHashMap<>(db.springEnvironment("queries_ours"));
