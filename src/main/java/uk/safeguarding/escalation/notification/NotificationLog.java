@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,21 +30,21 @@ public class NotificationLog {
                       String recipientUserId, String recipientAddress, String channel, Status status, String detail,
                       Timestamp createdAt) {}
 
-  static final int POOL_SIZE = 4;
-
   private final HikariDataSource ownPool;
   private final JdbcTemplate jdbc;
 
   /**
-   * Delivery jobs (up to 10 at once) take turns for its connections in a deadline storm; not the
+   * One connection per job executor thread: a delivery job uses at most one at a time. With a
+   * fixed 4 for 8 threads, a third of the job threads' time in a deadline storm went to waiting
+   * for this pool (thread dumps, README "Performance"). A job waits up to 10 s for one, not the
    * request pool's 1.5 s (a job failing for that waits a whole retry interval), nor Hikari's 30 s.
    */
   static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
 
-  NotificationLog(DataSourceProperties dataSource) {
+  NotificationLog(DataSourceProperties dataSource, @Value("${camunda.bpm.job-execution.max-pool-size:8}") int jobThreads) {
     this.ownPool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
     ownPool.setPoolName("notification-log");
-    ownPool.setMaximumPoolSize(POOL_SIZE);
+    ownPool.setMaximumPoolSize(Math.max(2, jobThreads));
     ownPool.setMinimumIdle(1);
     ownPool.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
     ownPool.setAutoCommit(true); // each statement is its own transaction
