@@ -31,13 +31,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * target/bench/result.txt and exits 1 if a correctness check failed (a timer not fired or fired
  * twice, an email missing or sent twice), never for slowness.
  *
- * <p>Arguments ({@code key=value}): {@code parts=lifecycles,storm,two-nodes,startup} (add
- * {@code queries} for QueriesAtScale), {@code cases=2000} (deadlines in the storm),
- * {@code lifecycles=60}, {@code clients=4}. Run it with {@code bench/run}.
+ * <p>Arguments ({@code key=value}): {@code parts=lifecycles,storm,two-nodes,startup,queries},
+ * {@code cases=2000} (deadlines in the storm), {@code lifecycles=60}, {@code clients=4},
+ * {@code open=20000} (open cases for {@link QueriesAtScale}; the target's size is 100000). Run it
+ * with {@code bench/run}.
  */
 public final class Benchmark {
 
-  static final List<String> ALL_PARTS = List.of("lifecycles", "storm", "two-nodes", "startup");
+  static final List<String> ALL_PARTS = List.of("lifecycles", "storm", "two-nodes", "startup", "queries");
   /** The target: 10 000 deadlines (timers fired, emails delivered) within 60 s on one node. */
   static final double TARGET_DEADLINES_PER_SECOND = 10_000 / 60.0;
 
@@ -54,6 +55,9 @@ public final class Benchmark {
     int cases = Integer.parseInt(options.getOrDefault("cases", "2000"));
     int lifecycles = Integer.parseInt(options.getOrDefault("lifecycles", "60"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
+    // queries at scale: 100 000 open cases take about 18 minutes alone here (fill 11), so the
+    // default run measures 20 000 and the README quotes a separate run at the target's size
+    String open = options.getOrDefault("open", "20000");
     BenchTable table = new BenchTable();
     long t0 = System.nanoTime();
     System.out.printf("Benchmark: parts %s, %d deadlines, %d lifecycles by %d clients%n", parts, cases, lifecycles, clients);
@@ -87,7 +91,13 @@ public final class Benchmark {
       }
     }
     if (parts.contains("queries")) {
-      queriesAtScale(table, args);
+      try {
+        QueriesAtScale.run(table, new String[] {open});
+      } catch (Exception e) {
+        // the other parts' figures are still printed
+        e.printStackTrace();
+        table.check(false, "queries at scale ran to the end (" + e + ")");
+      }
     }
     table.note(String.format(Locale.UK, "whole run %.1f min", (System.nanoTime() - t0) / 60e9));
     System.out.println();
@@ -98,16 +108,6 @@ public final class Benchmark {
       table.print(out);
     }
     System.exit(table.failed() ? 1 : 0);
-  }
-
-  /** The other engineer's part (issue 17, queries at scale); called only when asked for and present. */
-  static void queriesAtScale(BenchTable table, String[] args) throws Exception {
-    try {
-      Class.forName(Benchmark.class.getPackageName() + ".QueriesAtScale")
-          .getMethod("run", BenchTable.class, String[].class).invoke(null, table, args);
-    } catch (ClassNotFoundException notYetMerged) {
-      table.note("queries: QueriesAtScale is not on this branch yet");
-    }
   }
 
   private final BenchDatabase db;
@@ -274,7 +274,7 @@ public final class Benchmark {
       String a = arg.startsWith("--") ? arg.substring(2) : arg;
       int eq = a.indexOf('=');
       if (eq < 0) {
-        throw new IllegalArgumentException("arguments are key=value (parts, cases, lifecycles, clients): " + arg);
+        throw new IllegalArgumentException("arguments are key=value (parts, cases, lifecycles, clients, open): " + arg);
       }
       options.put(a.substring(0, eq), a.substring(eq + 1));
     }
