@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import uk.safeguarding.escalation.bench.vanilla.VanillaProcess;
+import uk.safeguarding.vanilla.VanillaProcess;
 import uk.safeguarding.escalation.support.AppProcess;
 import uk.safeguarding.escalation.support.Http;
 import uk.safeguarding.escalation.support.NssabCases;

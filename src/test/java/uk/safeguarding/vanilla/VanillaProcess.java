@@ -1,4 +1,4 @@
-package uk.safeguarding.escalation.bench.vanilla;
+package uk.safeguarding.vanilla;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;

@@ -1,4 +1,4 @@
-package uk.safeguarding.escalation.bench.vanilla;
+package uk.safeguarding.vanilla;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,11 +19,13 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Start it (datasource and port from the environment like ours; H2 in memory without them):
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=uk.safeguarding.escalation.bench.vanilla.VanillaCamunda</pre>
+ *   -Dexec.mainClass=uk.safeguarding.vanilla.VanillaCamunda</pre>
  * or from the benchmark: {@code AppProcess.mainClass("vanilla", VanillaCamunda.class, jvm, env)}.
  * {@code CAMUNDA_BPM_JOBEXECUTION_ENABLED=false} keeps its job executor off (filling a storm).
  */
-@SpringBootApplication // scans only this package: none of our configuration, plugins or listeners
+// Its own root package, outside uk.safeguarding.escalation: it scans none of our configuration,
+// plugins or listeners, and our application (tests start it from this classpath) never scans it.
+@SpringBootApplication
 public class VanillaCamunda {
 
   public static void main(String[] args) {
