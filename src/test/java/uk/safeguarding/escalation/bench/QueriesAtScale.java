@@ -311,6 +311,12 @@ public final class QueriesAtScale {
   }
 
   /** Our side's reads, each a supplier of one timed sample in ms, and its correctness checks. */
+  /** Tasklist's first page of a saved filter, as both engines' webapps serve it. */
+  static Supplier<Long> filterPage(Http staff, String filterId) {
+    return () -> timed(() ->
+        ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY), "filter"));
+  }
+
   static final class Ours {
     final AppProcess app;
     final Http admin;
@@ -385,8 +391,7 @@ public final class QueriesAtScale {
 
     Map<String, Supplier<Long>> queries() {
       Map<String, Supplier<Long>> q = new LinkedHashMap<>();
-      q.put(FILTER, () -> timed(() ->
-          ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY), "filter")));
+      q.put(FILTER, filterPage(staff, filterId));
       int[] t = {0};
       q.put(FORM, () -> {
         String id = taskIds.get(t[0]++ % taskIds.size());
@@ -568,8 +573,7 @@ public final class QueriesAtScale {
     /** The same figures' names as ours; what vanilla offers for each. */
     Map<String, Supplier<Long>> queries() {
       Map<String, Supplier<Long>> q = new LinkedHashMap<>();
-      q.put(FILTER, () -> timed(() ->
-          ok(staff.postHalWithCsrf(ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15", TASKLIST_LIST_BODY), "filter")));
+      q.put(FILTER, filterPage(staff, filterId));
       int[] t = {0};
       q.put(FORM, () -> {
         String id = taskIds.get(t[0]++ % taskIds.size());
