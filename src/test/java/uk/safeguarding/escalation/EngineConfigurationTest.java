@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.safeguarding.escalation.notification.DeliveryHistoryLevel;
 import uk.safeguarding.escalation.support.RunningApp;
 
 /** Engine settings an auditor and an operator rely on. */
@@ -31,9 +32,12 @@ class EngineConfigurationTest {
   JdbcTemplate jdbc;
 
   @Test
-  void historyIsFullAndCleanedUpInANightlyWindow() {
+  void historyIsFullForCasesAndCleanedUpInANightlyWindow() {
     ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    assertThat(config.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+    // full for cases, none for notification deliveries (NotificationProcessTest shows both), under full's ID
+    assertThat(config.getHistoryLevel().getName()).isEqualTo(DeliveryHistoryLevel.NAME);
+    assertThat(config.getHistoryLevel().getId()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+    assertThat(engine.getManagementService().getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
     assertThat(config.isAuthorizationEnabled()).isTrue();
     assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("22:00");
     assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
@@ -53,6 +57,30 @@ class EngineConfigurationTest {
     assertThat(jobExecutor.getMaxWait()).isEqualTo(5000);
     assertThat(jdbc.queryForObject("select count(*) from information_schema.indexes where lower(index_name) = 'esc_job_duedate'",
         Integer.class)).isEqualTo(1);
+  }
+
+  /** README "Performance": authorization at scale (db/migration/V5 and performance/AuthorizedGroups). */
+  @Test
+  void askingWhetherAnyRevokeAppliesUsesAnIndex() {
+    assertThat(jdbc.queryForObject("select count(*) from information_schema.indexes"
+        + " where lower(index_name) = 'esc_authorization_type'", Integer.class)).isEqualTo(1);
+  }
+
+  /** Staff's handful of groups go into each check as they are; an LDAP-sized list keeps Camunda's filter. */
+  @Test
+  void aUsersGroupsGoIntoAuthorizationChecksAsTheyAreUnlessThereAreMoreThanFifty() {
+    String granted = jdbc.queryForObject("select min(group_id_) from act_ru_authorization where group_id_ is not null",
+        String.class);
+    java.util.List<String> few = java.util.List.of(granted, "a-group-without-grants");
+    java.util.List<String> many = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 60)
+        .mapToObj(i -> "directory-group-" + i).toList());
+    many.add(granted);
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    config.getCommandExecutorTxRequired().execute(context -> {
+      assertThat(context.getAuthorizationManager().filterAuthenticatedGroupIds(few)).containsExactlyElementsOf(few);
+      assertThat(context.getAuthorizationManager().filterAuthenticatedGroupIds(many)).containsExactly(granted);
+      return null;
+    });
   }
 
   @Test

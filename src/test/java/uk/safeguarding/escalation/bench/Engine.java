@@ -96,7 +96,20 @@ enum Engine {
   static final String ADMIN = "admin";
   static final String START = "/engine-rest/process-definition/key/" + VanillaProcess.KEY + "/start";
   /** Every node, ours and vanilla: the heap a small production container would give it. */
-  static final List<String> JVM = List.of("-Xmx512m");
+  static final List<String> JVM = jvm();
+
+  /**
+   * -Xmx512m, plus BENCH_NODE_JVM_OPTIONS (space-separated) to look inside a node, e.g. a profile:
+   * {@code BENCH_NODE_JVM_OPTIONS=-XX:StartFlightRecording=settings=profile,filename=target/bench/jfr/}.
+   */
+  private static List<String> jvm() {
+    List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m"));
+    String extra = System.getenv("BENCH_NODE_JVM_OPTIONS");
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return List.copyOf(options);
+  }
 
   abstract AppProcess node(String name, Map<String, String> env);
 

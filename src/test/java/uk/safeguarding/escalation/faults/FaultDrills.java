@@ -98,11 +98,8 @@ public final class FaultDrills {
     }
     long running = db.deliveriesRunning();
     long incidents = db.incidents();
-    findings.check(running == 0 && incidents == 0, "delivery instances: " + db.deliveries() + ", still running: "
-        + running + ", incidents: " + incidents);
-    Map<String, Long> nobody = db.finishedWithoutRecipient();
-    findings.check(nobody.keySet().stream().allMatch("STAGE_STARTED"::equals),
-        "deliveries that reached nobody: " + nobody + " (by design only STAGE_STARTED, for a stage completed before it ran)");
+    findings.check(running == 0 && incidents == 0, "deliveries in the notification log: " + db.deliveries()
+        + ", delivery instances still running: " + running + ", incidents: " + incidents);
   }
 
   /** Every answer across the drill is one of {@code allowed} (0 = no answer, only while the node was down). */

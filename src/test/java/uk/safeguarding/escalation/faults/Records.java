@@ -61,12 +61,14 @@ final class Records implements AutoCloseable {
         + " and delete_reason_ = 'completed'", ids);
   }
 
+  /** Delivery instances not finished yet (they write no engine history: the notification log is their record). */
   long deliveriesRunning() throws SQLException {
-    return count("select count(*) from act_hi_procinst where proc_def_key_ = 'notification-delivery' and end_time_ is null");
+    return count("select count(*) from act_ru_execution where proc_def_id_ like 'notification-delivery:%' and id_ = proc_inst_id_");
   }
 
+  /** Deliveries the notification log has an entry of. */
   long deliveries() throws SQLException {
-    return count("select count(*) from act_hi_procinst where proc_def_key_ = 'notification-delivery'");
+    return count("select count(distinct notification_key) from esc_notification_log");
   }
 
   long incidents() throws SQLException {
@@ -79,18 +81,6 @@ final class Records implements AutoCloseable {
     for (String[] row : rows("select notification_key, recipient_user_id, count(*) from esc_notification_log"
         + " where status = 'DELIVERED' and channel = 'email' group by notification_key, recipient_user_id")) {
       result.put(new Delivered(row[0], row[1]), Long.parseLong(row[2]));
-    }
-    return result;
-  }
-
-  /** Finished deliveries that reached nobody, by kind (by design only a stage-started notice for a stage already done). */
-  Map<String, Long> finishedWithoutRecipient() throws SQLException {
-    Map<String, Long> result = new HashMap<>();
-    for (String[] row : rows("select v.text_, count(*) from act_hi_procinst p join act_hi_varinst v"
-        + " on v.proc_inst_id_ = p.id_ and v.name_ = 'kind' where p.proc_def_key_ = 'notification-delivery'"
-        + " and p.end_time_ is not null and not exists (select 1 from esc_notification_log l"
-        + " where l.notification_key = p.id_ and l.status = 'DELIVERED') group by v.text_")) {
-      result.put(row[0], Long.parseLong(row[1]));
     }
     return result;
   }

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,6 +61,7 @@ class NotificationProcessTest {
   }
 
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
@@ -157,6 +159,32 @@ class NotificationProcessTest {
   }
 
   @Test
+  void aDeliveryIsOnRecordInTheNotificationLogAndLeavesNoEngineHistoryWhileTheCaseKeepsItsFullHistory() throws Exception {
+    ProcessInstance pi = startCase("police");
+    List<ProcessInstance> deliveries = Jobs.deliveries(engine, pi.getId());
+    assertThat(deliveries).hasSize(1);
+    String delivery = deliveries.get(0).getId();
+    runDueJobs(pi);
+    assertThat(received()).hasSize(1);
+    assertThat(Jobs.deliveries(engine, pi.getId())).isEmpty();
+
+    assertThat(notificationLog.forProcessInstance(pi.getId())).extracting(NotificationLog.Entry::notificationKey)
+        .containsExactly(delivery);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(delivery).count()).isZero();
+    // the case: every step, variable update and job, as under "full"
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("UserTask_ResolveStage1").count()).isOne();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().count())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count()).isOne();
+  }
+
+  @Test
   void aClaimedStageTellsItsAssigneeRatherThanTheWholeGroup() throws Exception {
     ProcessInstance pi = startCase("health");
     runDueJobs(pi);
@@ -240,6 +268,9 @@ class NotificationProcessTest {
     assertThat(delivery.getBusinessKey()).isEqualTo("NS-2026-0042");
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(incident.getIncidentMessage()).contains("Nobody to notify").contains("nssab-housing-line-manager");
+    // an operator's view of it is Cockpit's runtime incident; a delivery writes no engine history, even failing
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(delivery.getId()).count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(delivery.getId()).count()).isZero();
     assertThat(pi).isWaitingAt("UserTask_ResolveStage1"); // the case itself goes on
 
     // the operator adds someone to the group (Admin) and retries the incident now (Cockpit: retry, due date "now")
