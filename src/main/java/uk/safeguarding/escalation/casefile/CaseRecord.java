@@ -82,7 +82,7 @@ public class CaseRecord {
 
   /** A task completes: what its form recorded, by whom. */
   public void taskCompleted(DelegateTask task) {
-    Optional<CamundaForm> form = forms.taskForm(task.getId());
+    Optional<CamundaForm> form = forms.taskForm(task);
     if (form.isEmpty() || task.getExecution() == null) {
       return; // a task without a Camunda Form records nothing of its own
     }

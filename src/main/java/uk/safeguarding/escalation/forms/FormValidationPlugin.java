@@ -31,7 +31,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void checkCompletion(DelegateTask task) {
-    List<Violation> violations = validator.getObject().checkTask(task.getId(), task.getVariables());
+    List<Violation> violations = validator.getObject().checkTask(task, task.getVariables());
     if (!violations.isEmpty()) {
       throw new FormValidationException("task completion", violations);
     }

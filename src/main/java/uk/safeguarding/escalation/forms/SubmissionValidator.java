@@ -12,6 +12,10 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import uk.safeguarding.escalation.casefile.CaseVariables;
@@ -31,6 +35,8 @@ public class SubmissionValidator {
   private final FormService formService;
   private final TaskService taskService;
   private final Map<String, ProtocolRules> rulesByProcess;
+  /** Parsed forms by process definition and form key, for forms bound to their deployment ({@link #cached}). */
+  private final Map<String, CamundaForm> formsByDefinition = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final IdentityService identityService;
   private final Partnerships partnerships;
@@ -60,12 +66,22 @@ public class SubmissionValidator {
 
   /** Violations of completing {@code taskId} with {@code variables} (the values submitted, not those already stored). */
   public List<Violation> checkTask(String taskId, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || task.getProcessDefinitionId() == null) {
-      return List.of(); // the engine answers "not found" itself
+    Task task = findTask(taskId);
+    return task == null ? List.of() : checkTask(task, formOf(task), variables);
+  }
+
+  /** {@link #checkTask(String, Map)} for the engine's own task (a listener's), without looking it up again. */
+  public List<Violation> checkTask(DelegateTask task, Map<String, Object> variables) {
+    if (!(task instanceof TaskEntity entity) || entity.getProcessDefinitionId() == null) {
+      return checkTask(task.getId(), variables);
     }
+    entity.initializeFormKey();
+    return checkTask(entity, formOf(entity), variables);
+  }
+
+  private List<Violation> checkTask(Task task, Optional<CamundaForm> form, Map<String, Object> variables) {
     List<Violation> violations = new ArrayList<>();
-    taskForm(taskId).ifPresent(form -> violations.addAll(FormValidator.validate(form, variables)));
+    form.ifPresent(f -> violations.addAll(FormValidator.validate(f, variables)));
     Optional.ofNullable(rulesByProcess.get(ProcessKeys.of(task.getProcessDefinitionId())))
         .ifPresent(rules -> violations.addAll(rules.checkTask(task.getTaskDefinitionKey(), variables)));
     return violations;
@@ -85,17 +101,23 @@ public class SubmissionValidator {
    * complete listener sees only the case's values after the submission.
    */
   public List<Violation> checkTaskSubmission(String taskId, Map<String, Object> submitted) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || task.getProcessDefinitionId() == null) {
+    Task task = findTask(taskId);
+    if (task == null) {
       return List.of();
     }
-    Optional<CamundaForm> form = taskForm(taskId);
+    Optional<CamundaForm> form = formOf(task);
     List<String> readonly = form.map(f -> f.fields().stream().filter(FormField::readonly).map(FormField::key).toList())
         .orElse(List.of());
     Map<String, Object> stored = readonly.isEmpty() ? Map.of() : taskService.getVariables(taskId, readonly);
     List<Violation> violations = new ArrayList<>(SubmittedFields.check(form, submitted, stored, Set.of()));
-    violations.addAll(checkTask(taskId, submitted));
+    violations.addAll(checkTask(task, form, submitted));
     return violations;
+  }
+
+  /** The task as its user may see it (null if not, or if it is no process's), with its form reference. */
+  private Task findTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    return task == null || task.getProcessDefinitionId() == null ? null : task;
   }
 
   /** The engine's own check of a start (start listener): the start variables are all submitted. */
@@ -124,25 +146,65 @@ public class SubmissionValidator {
   // (even one caught here) would doom the surrounding transaction.
   /** The Camunda Form of a process definition's start event, if it has one. */
   public Optional<CamundaForm> startForm(String processDefinitionId) {
-    if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
+    CamundaFormRef ref = formService.getStartFormData(processDefinitionId).getCamundaFormRef(); // also the READ check
+    if (ref == null) {
       return Optional.empty();
     }
-    try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
-      return Optional.of(CamundaForm.parse(in));
-    } catch (ProcessEngineException | java.io.IOException e) {
-      return Optional.empty(); // no Camunda Form on this start event
-    }
+    return cached(ref, processDefinitionId, () -> {
+      try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+        return Optional.of(CamundaForm.parse(in));
+      } catch (ProcessEngineException | java.io.IOException e) {
+        return Optional.empty(); // no Camunda Form on this start event
+      }
+    });
   }
 
   /** The Camunda Form of a task, if it has one. */
   public Optional<CamundaForm> taskForm(String taskId) {
-    if (formService.getTaskFormData(taskId).getCamundaFormRef() == null) {
+    Task task = findTask(taskId);
+    return task == null ? Optional.empty() : formOf(task);
+  }
+
+  /** The Camunda Form of the engine's own task (a listener's), without looking it up again. */
+  public Optional<CamundaForm> taskForm(DelegateTask task) {
+    if (!(task instanceof TaskEntity entity) || entity.getProcessDefinitionId() == null) {
+      return taskForm(task.getId());
+    }
+    entity.initializeFormKey();
+    return formOf(entity);
+  }
+
+  private Optional<CamundaForm> formOf(Task task) {
+    CamundaFormRef ref = task.getCamundaFormRef();
+    if (ref == null) {
       return Optional.empty();
     }
-    try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-      return Optional.of(CamundaForm.parse(in));
-    } catch (ProcessEngineException | java.io.IOException e) {
-      return Optional.empty();
+    return cached(ref, task.getProcessDefinitionId(), () -> {
+      try (InputStream in = formService.getDeployedTaskForm(task.getId())) {
+        return Optional.of(CamundaForm.parse(in));
+      } catch (ProcessEngineException | java.io.IOException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /**
+   * A form bound to its diagram's deployment (every protocol's) is the same for every case of a
+   * process definition: read and parsed once, not at each of the five or so checks of every start
+   * and submission (README "Performance"). Other bindings ("latest", "version") are read each time.
+   */
+  private Optional<CamundaForm> cached(CamundaFormRef ref, String processDefinitionId,
+      java.util.function.Supplier<Optional<CamundaForm>> load) {
+    if (!DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(ref.getBinding())) {
+      return load.get();
     }
+    String key = processDefinitionId + "/" + ref.getKey();
+    CamundaForm known = formsByDefinition.get(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<CamundaForm> loaded = load.get();
+    loaded.ifPresent(form -> formsByDefinition.put(key, form));
+    return loaded;
   }
 }

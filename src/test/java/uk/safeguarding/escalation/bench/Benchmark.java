@@ -190,6 +190,7 @@ public final class Benchmark {
       try (AppProcess node = node(engine, database, true).start()) {
         startUp.put(engine, node.lastStartUp().toMillis() / 1000.0);
         if (parts.contains("lifecycles")) {
+          engine.staff(node);
           rates.put(engine, Lifecycles.run(engine, node, db, database, lifecycles, clients));
         }
       }

@@ -67,30 +67,68 @@ enum Engine {
 
     @Override
     String startCase(Clients clients, int i) {
-      // deadlines as ours sets them for a case raised now: the stage tomorrow, the whole case in a week
+      return id(clients.as(ADMIN).post(START, startBody(i, AGENCIES[Math.floorMod(i, AGENCIES.length)])), "start " + i);
+    }
+
+    /** Deadlines as ours sets them for a case raised now: the stage tomorrow, the whole case in a week. */
+    private static String startBody(int i, String agency) {
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      String body = """
+      return """
           {"businessKey": "BENCH-%d", "variables": {
             "caseReference": {"value": "BENCH-%d", "type": "String"},
             "raisingAgency": {"value": "%s", "type": "String"},
             "stageDeadline": {"value": "%s", "type": "String"},
             "caseDeadline": {"value": "%s", "type": "String"}}}
-          """.formatted(i, i, AGENCIES[Math.floorMod(i, AGENCIES.length)], now.plus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS));
-      return id(clients.as(ADMIN).post(START, body), "start " + i);
+          """.formatted(i, i, agency, now.plus(1, ChronoUnit.DAYS), now.plus(7, ChronoUnit.DAYS));
     }
 
+    /**
+     * The same people as ours, each under Camunda's authorization checks (a Camunda admin is never
+     * checked): police raises it, each stage's manager escalates it, the business manager settles it.
+     */
     @Override
     void lifecycle(Clients clients, int i) {
-      String id = startCase(clients, -1 - i);
-      for (int stage = 0; stage < VanillaProcess.STAGES.length; stage++) {
-        work(clients, id, ADMIN, "{\"variables\": {\"stageOutcome\": {\"value\": \"escalate\"}}}");
+      String raiser = "nssab.police.practitioner";
+      String id = id(clients.as(raiser).post(START, startBody(-1 - i, "police")), "start LIFE-" + i);
+      for (String role : STAGE_ROLES) {
+        work(clients, id, "nssab.police." + role, "{\"variables\": {\"stageOutcome\": {\"value\": \"escalate\"}}}");
       }
-      work(clients, id, ADMIN, "{\"variables\": {\"routeDecision\": {\"value\": \"mediation\"}}}");
-      work(clients, id, ADMIN, "{\"variables\": {\"stageOutcome\": {\"value\": \"resolved\"}}}");
-      work(clients, id, ADMIN, "{\"variables\": {}}");
-      work(clients, id, ADMIN, "{\"variables\": {\"learningIdentified\": {\"value\": \"no\"}}}");
+      work(clients, id, BUSINESS_MANAGER, "{\"variables\": {\"routeDecision\": {\"value\": \"mediation\"}}}");
+      work(clients, id, BUSINESS_MANAGER, "{\"variables\": {\"stageOutcome\": {\"value\": \"resolved\"}}}");
+      work(clients, id, BUSINESS_MANAGER, "{\"variables\": {}}");
+      work(clients, id, raiser, "{\"variables\": {\"learningIdentified\": {\"value\": \"no\"}}}");
+    }
+
+    /**
+     * Vanilla's users for the lifecycles, as its admin would set them up (its REST API): the same IDs
+     * and groups as ours; every staff member may start the process; tasks reach them through
+     * Camunda's default grants to a task's assignee and candidate groups.
+     */
+    @Override
+    void staff(AppProcess node) {
+      Http admin = node.http().as(ADMIN, QueriesAtScale.PASSWORD);
+      List<String> groups = new ArrayList<>(List.of(STAFF_GROUP, "nssab-police", "nssab-business-manager"));
+      STAGE_ROLES.stream().skip(1).forEach(role -> groups.add("nssab-police-" + role));
+      for (String group : groups) {
+        expect(admin.post("/engine-rest/group/create", "{\"id\":\"" + group + "\",\"name\":\"" + group
+            + "\",\"type\":\"WORKFLOW\"}"), 204, "group " + group);
+      }
+      for (String role : STAGE_ROLES) {
+        QueriesAtScale.Vanilla.user(admin, "nssab.police." + role, STAFF_GROUP, "nssab-police",
+            role.equals("practitioner") ? null : "nssab-police-" + role);
+      }
+      QueriesAtScale.Vanilla.user(admin, BUSINESS_MANAGER, STAFF_GROUP, "nssab-business-manager", null);
+      // resource types: 6 process definition, 8 process instance
+      QueriesAtScale.Vanilla.grant(admin, STAFF_GROUP, 6, VanillaProcess.KEY, "READ", "CREATE_INSTANCE");
+      QueriesAtScale.Vanilla.grant(admin, STAFF_GROUP, 8, "*", "CREATE");
     }
   };
+
+  /** Who works each of the five stages, as ours: the raiser, then the raising agency's managers. */
+  static final List<String> STAGE_ROLES = List.of("practitioner", "line-manager", "second-tier-manager", "senior-manager",
+      "board-rep");
+  static final String BUSINESS_MANAGER = "nssab.business-manager";
+  static final String STAFF_GROUP = "nssab";
 
   static final String[] AGENCIES = {"police", "health", "la-adults"};
   static final String ADMIN = "admin";
@@ -118,6 +156,9 @@ enum Engine {
 
   /** One case from start, escalated through every stage, to resolution, as staff drive it over REST. */
   abstract void lifecycle(Clients clients, int i);
+
+  /** Sets up the users {@link #lifecycle} works as; ours has them from its demo identities. */
+  void staff(AppProcess node) {}
 
   String label() {
     return name().toLowerCase();

@@ -93,11 +93,6 @@ public final class QueriesAtScale {
       oursEnv.put("LOGGING_LEVEL_ROOT", "WARN");
       Map<String, String> vanillaEnv = new LinkedHashMap<>(db.springEnvironment("queries_vanilla"));
       vanillaEnv.put("LOGGING_LEVEL_ROOT", "WARN");
-      // ours' identity naming (application.yml), so both have the same user and group ids; Camunda's
-      // default pattern allows neither the dots nor the hyphens
-      vanillaEnv.put("SPRING_APPLICATION_JSON", "{\"camunda.bpm.generic-properties.properties.user-resource-whitelist-pattern\":"
-          + "\"[a-z0-9]+([.-][a-z0-9]+)*\",\"camunda.bpm.generic-properties.properties.group-resource-whitelist-pattern\":"
-          + "\"[a-z0-9]+(-[a-z0-9]+)*\"}");
       try (AppProcess ours = Engine.OURS.node("queries-ours", oursEnv).start();
            AppProcess vanilla = Engine.VANILLA.node("queries-vanilla", vanillaEnv).start()) {
         long t0 = System.nanoTime();
