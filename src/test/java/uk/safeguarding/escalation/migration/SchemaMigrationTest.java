@@ -57,7 +57,8 @@ class SchemaMigrationTest {
         Map.of("version", "1", "type", "SQL", "success", true),
         Map.of("version", "2", "type", "SQL", "success", true),
         Map.of("version", "3", "type", "SQL", "success", true),
-        Map.of("version", "4", "type", "SQL", "success", true));
+        Map.of("version", "4", "type", "SQL", "success", true),
+        Map.of("version", "5", "type", "SQL", "success", true));
     assertThat(jdbc.queryForList("select case_reference from esc_notification_log", String.class))
         .containsExactly("NS-2025-0001");
     assertThat(jdbc.queryForList("select breaches from esc_case_summary", Integer.class)).containsExactly(1);
