@@ -19,17 +19,26 @@ public final class NotificationDeliveryProcess {
     private Elements() {}
   }
 
-  /** Variables of a delivery instance; its business key is the case reference. */
+  /**
+   * Variables of a delivery instance; its business key is the case reference. Three, not one per
+   * field: each variable is a row inserted, read and deleted again within seconds (README "Performance").
+   */
   public static final class Variables {
+    /** The case (process instance ID): how its deliveries are found. */
     public static final String CASE_INSTANCE_ID = "caseInstanceId";
-    public static final String CASE_PROCESS_KEY = "caseProcessKey";
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String STAGE = "stage";
+    /** A {@link NotificationKind} name, for whoever reads the instance in Cockpit. */
     public static final String KIND = "kind";
-    public static final String GROUPS = "notifyGroups";
-    public static final String USERS = "notifyUsers";
-    public static final String STAGE_TASK = "stageTask";
-    public static final String NOTIFY_STAGE_OWNERS = "notifyStageOwners";
+    /** The rest of the request as JSON ({@link NotificationOutbox}). */
+    public static final String REQUEST = "notificationRequest";
+
+    /** One variable per field, as instances started before {@link #REQUEST} hold them. */
+    static final String CASE_PROCESS_KEY = "caseProcessKey";
+    static final String CASE_REFERENCE = "caseReference";
+    static final String STAGE = "stage";
+    static final String GROUPS = "notifyGroups";
+    static final String USERS = "notifyUsers";
+    static final String STAGE_TASK = "stageTask";
+    static final String NOTIFY_STAGE_OWNERS = "notifyStageOwners";
 
     private Variables() {}
   }

@@ -184,6 +184,30 @@ class NotificationProcessTest {
     assertThat(historyService.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count()).isOne();
   }
 
+  /** An upgrade finds deliveries waiting (mail down) that hold their request as one variable per field. */
+  @Test
+  void aDeliveryStartedBeforeTheRequestBecameOneVariableIsStillDelivered() throws Exception {
+    ProcessInstance pi = startCase("police");
+    runDueJobs(pi);
+    smtp.clear();
+    ProcessInstance old = runtimeService.startProcessInstanceByKey(NotificationDeliveryProcess.KEY, "NS-2026-0042", Map.of(
+        NotificationDeliveryProcess.Variables.CASE_INSTANCE_ID, pi.getId(),
+        NotificationDeliveryProcess.Variables.CASE_PROCESS_KEY, "notification-test",
+        NotificationDeliveryProcess.Variables.CASE_REFERENCE, "NS-2026-0042",
+        NotificationDeliveryProcess.Variables.STAGE, 1,
+        NotificationDeliveryProcess.Variables.KIND, NotificationKind.DEADLINE_BREACHED.name(),
+        NotificationDeliveryProcess.Variables.GROUPS, "nssab-police-second-tier-manager",
+        NotificationDeliveryProcess.Variables.USERS, "",
+        NotificationDeliveryProcess.Variables.STAGE_TASK, "UserTask_ResolveStage1",
+        NotificationDeliveryProcess.Variables.NOTIFY_STAGE_OWNERS, true));
+    runDueJobs(pi);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(old.getId()).count()).isZero();
+    assertThat(received()).extracting(SmtpServer::to).containsExactlyInAnyOrder(
+        "nssab.police.line-manager@example.org", "nssab.police.second-tier-manager@example.org");
+    assertThat(received().get(0).getSubject()).isEqualTo("Case NS-2026-0042: stage 1 deadline passed");
+  }
+
   @Test
   void aClaimedStageTellsItsAssigneeRatherThanTheWholeGroup() throws Exception {
     ProcessInstance pi = startCase("health");
