@@ -72,11 +72,17 @@ public class SubmissionValidator {
 
   /** {@link #checkTask(String, Map)} for the engine's own task (a listener's), without looking it up again. */
   public List<Violation> checkTask(DelegateTask task, Map<String, Object> variables) {
+    Task entity = withFormKey(task);
+    return entity == null ? checkTask(task.getId(), variables) : checkTask(entity, formOf(entity), variables);
+  }
+
+  /** The engine's own task with its form reference resolved; null if it is not one (then looked up by ID). */
+  private static Task withFormKey(DelegateTask task) {
     if (!(task instanceof TaskEntity entity) || entity.getProcessDefinitionId() == null) {
-      return checkTask(task.getId(), variables);
+      return null;
     }
     entity.initializeFormKey();
-    return checkTask(entity, formOf(entity), variables);
+    return entity;
   }
 
   private List<Violation> checkTask(Task task, Optional<CamundaForm> form, Map<String, Object> variables) {
@@ -167,11 +173,8 @@ public class SubmissionValidator {
 
   /** The Camunda Form of the engine's own task (a listener's), without looking it up again. */
   public Optional<CamundaForm> taskForm(DelegateTask task) {
-    if (!(task instanceof TaskEntity entity) || entity.getProcessDefinitionId() == null) {
-      return taskForm(task.getId());
-    }
-    entity.initializeFormKey();
-    return formOf(entity);
+    Task entity = withFormKey(task);
+    return entity == null ? taskForm(task.getId()) : formOf(entity);
   }
 
   private Optional<CamundaForm> formOf(Task task) {
